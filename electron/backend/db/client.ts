@@ -1,0 +1,127 @@
+// The main thread's handle on a case: a writer worker for imports and changes, a reader
+// worker for queries (WAL lets it read while an import writes).
+import type { Worker } from 'node:worker_threads';
+import { AppError } from '../errors';
+import { spawnWorker } from '../util/spawn-worker';
+import type { OpArgs, OpName, OpResult } from './ops';
+import type { FromWorker, WorkerInit } from './protocol';
+
+const WORKER_ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  onProgress?: (p: unknown) => void;
+}
+
+export interface Call<T> {
+  id: number;
+  done: Promise<T>;
+}
+
+class DbWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  readonly ready: Promise<void>;
+  private closed = false;
+
+  constructor(init: WorkerInit) {
+    this.worker = spawnWorker(WORKER_ENTRY, init as unknown as Record<string, unknown>);
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') resolve();
+        else if (m.type === 'fatal') reject(new AppError(m.error.code, m.error.message));
+        else this.onMessage(m);
+      });
+      this.worker.on('error', (e) => {
+        reject(e);
+        this.failAll(e);
+      });
+      this.worker.on('exit', () => {
+        if (!this.closed) this.failAll(new AppError('internal', 'The database worker stopped unexpectedly.'));
+      });
+    });
+  }
+
+  private failAll(e: unknown): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  private onMessage(m: FromWorker): void {
+    if (m.type === 'progress') this.pending.get(m.id)?.onProgress?.(m.payload);
+    else if (m.type === 'result') {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new AppError(m.error.code, m.error.message));
+    }
+  }
+
+  call<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void): Call<OpResult<N>> {
+    const id = this.nextId++;
+    const done = new Promise<OpResult<N>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+    });
+    this.worker.postMessage({ type: 'call', id, op, args });
+    return { id, done };
+  }
+
+  cancel(id: number): void {
+    this.worker.postMessage({ type: 'cancel', id });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const closed = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage({ type: 'close' });
+    const timeout = setTimeout(() => void this.worker.terminate(), 10_000);
+    await closed;
+    clearTimeout(timeout);
+  }
+}
+
+export class CaseStore {
+  private constructor(
+    readonly path: string,
+    private readonly writer: DbWorker,
+    private readonly reader: DbWorker,
+  ) {}
+
+  static async open(path: string, create = false): Promise<CaseStore> {
+    const writer = new DbWorker({ path, role: 'writer', create });
+    try {
+      await writer.ready;
+    } catch (e) {
+      await writer.close().catch(() => {});
+      throw e;
+    }
+    const reader = new DbWorker({ path, role: 'reader', create: false });
+    try {
+      await reader.ready;
+    } catch (e) {
+      await Promise.all([writer.close(), reader.close()]).catch(() => {});
+      throw e;
+    }
+    return new CaseStore(path, writer, reader);
+  }
+
+  query<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
+    return this.reader.call(op, args).done;
+  }
+
+  write<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void): Call<OpResult<N>> {
+    return this.writer.call(op, args, onProgress);
+  }
+
+  cancel(id: number): void {
+    this.writer.cancel(id);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.reader.close(), this.writer.close()]);
+  }
+}

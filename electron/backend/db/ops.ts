@@ -1,0 +1,44 @@
+// Everything that runs against a case connection, by name. Runs inside a DB worker.
+import type Database from 'better-sqlite3';
+import type { NodeKind } from '../../../shared/model';
+import { expand } from '../graph/expand';
+import { linkDetails, nodeDetails } from '../graph/details';
+import { resolveSourceId } from '../graph/resolve-id';
+import { search } from '../graph/search';
+import { stats } from '../graph/stats';
+import { importBundle, type ImportProgressInfo } from '../ingest/import-bundle';
+import { importReport, listImports, rejectsCsv } from '../ingest/report';
+import { caseInfo, initMeta } from './case-meta';
+
+export interface OpContext {
+  db: Database.Database;
+  path: string;
+  progress(p: unknown): void;
+  isCancelled(): boolean;
+}
+
+type Op = (ctx: OpContext, args: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const OPS = {
+  'case.init': (c: OpContext, a: { name: string }) => {
+    initMeta(c.db, a.name);
+    return caseInfo(c.db, c.path);
+  },
+  'case.info': (c: OpContext) => caseInfo(c.db, c.path),
+  'import.run': (c: OpContext, a: { path: string }) =>
+    importBundle(c.db, a.path, { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled() }),
+  'import.list': (c: OpContext) => listImports(c.db),
+  'import.report': (c: OpContext, a: { importId: number; offset: number; limit: number }) => importReport(c.db, a.importId, a.offset, a.limit),
+  'import.rejectsCsv': (c: OpContext, a: { importId: number }) => rejectsCsv(c.db, a.importId),
+  'search': (c: OpContext, a: { q: string; limit: number; kinds?: NodeKind[] }) => search(c.db, a.q, a.limit, a.kinds),
+  'graph.stats': (c: OpContext) => stats(c.db),
+  'graph.node': (c: OpContext, a: { id: number }) => nodeDetails(c.db, a.id),
+  'graph.link': (c: OpContext, a: { id: number }) => linkDetails(c.db, a.id),
+  'graph.expand': (c: OpContext, a: { id: number; force: boolean; limit: number; kinds?: NodeKind[] }) => expand(c.db, a.id, a),
+  'graph.resolveId': (c: OpContext, a: { sourceId: string }) => resolveSourceId(c.db, a.sourceId),
+  'db.integrity': (c: OpContext) => c.db.pragma('integrity_check', { simple: true }),
+} satisfies Record<string, Op>;
+
+export type OpName = keyof typeof OPS;
+export type OpArgs<N extends OpName> = Parameters<(typeof OPS)[N]>[1];
+export type OpResult<N extends OpName> = Awaited<ReturnType<(typeof OPS)[N]>>;

@@ -1,0 +1,21 @@
+// Messages between the main thread and a DB worker.
+import type { CallError } from '../../../shared/contract';
+
+export type ToWorker =
+  | { type: 'call'; id: number; op: string; args: unknown }
+  | { type: 'cancel'; id: number }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'fatal'; error: CallError }
+  | { type: 'progress'; id: number; payload: unknown }
+  | { type: 'result'; id: number; ok: true; value: unknown; ms: number }
+  | { type: 'result'; id: number; ok: false; error: CallError; ms: number }
+  | { type: 'closed' };
+
+export interface WorkerInit {
+  path: string;
+  role: 'writer' | 'reader';
+  create: boolean;
+}

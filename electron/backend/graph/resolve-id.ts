@@ -1,0 +1,20 @@
+import type Database from 'better-sqlite3';
+import type { NodeRef } from '../../../shared/model';
+import { toNodeRef, type DbNode } from './rows';
+
+/** Finds a node by any source id an analyst may quote: record, crossing, case, lookout, event, port. */
+export function resolveSourceId(db: Database.Database, sourceId: string): NodeRef | null {
+  const id = sourceId.trim();
+  const n = db
+    .prepare(
+      `SELECT * FROM node WHERE kind IN ('subject', 'vehicle', 'traveller', 'case', 'lookout', 'event', 'port') AND key = ?
+       ORDER BY CASE kind WHEN 'subject' THEN 0 WHEN 'vehicle' THEN 1 WHEN 'traveller' THEN 2 ELSE 3 END LIMIT 1`,
+    )
+    .get(id) as DbNode | undefined;
+  if (n) return toNodeRef(db, n);
+  if (/^\d+$/.test(id)) {
+    const byId = db.prepare('SELECT * FROM node WHERE id = ?').get(Number(id)) as DbNode | undefined;
+    if (byId) return toNodeRef(db, byId);
+  }
+  return null;
+}

@@ -1,0 +1,283 @@
+// One import of a bundle into a case: the whole import is one transaction, so a crash,
+// a kill or a cancel leaves the case exactly as it was before the import began.
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Handling } from '../../../shared/model';
+import { AppError } from '../errors';
+import { openBundle, type BundleSource } from './bundle-source';
+import { readCsv } from './csv-reader';
+import { BUNDLE_FILES, type BundleFile, type Manifest } from './format';
+import { GraphWriter } from './graph-writer';
+import { LOADERS, type RowView } from './loaders';
+import { readManifest } from './manifest';
+import { MAX_CELL, RULES, clip } from './rules';
+
+export interface ImportProgressInfo {
+  file: string | null;
+  phase: string;
+  rowsRead: number;
+  rowsTotal: number | null;
+  bytesDone: number;
+  bytesTotal: number;
+  elapsed: number;
+}
+
+export interface ImportControl {
+  onProgress?: (p: ImportProgressInfo) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface ImportOutcome {
+  importId: number | null;
+  status: 'done' | 'already_loaded' | 'cancelled';
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled; the case is as it was before the import.');
+  }
+}
+
+interface Counters {
+  read: number;
+  loaded: number;
+  rejected: number;
+  skipped: number;
+}
+
+const now = () => new Date().toISOString();
+
+export async function importBundle(db: Database.Database, location: string, ctl: ImportControl = {}): Promise<ImportOutcome> {
+  const src = await openBundle(location);
+  try {
+    return await runImport(db, src, ctl);
+  } finally {
+    src.close();
+  }
+}
+
+function plan(src: BundleSource, manifest: Manifest): { load: BundleFile[]; refused: Array<{ name: string; reason: string }> } {
+  const present = new Set(src.names());
+  const listed = new Set(Object.keys(manifest.files));
+  const load: BundleFile[] = [];
+  const refused: Array<{ name: string; reason: string }> = [];
+  for (const f of BUNDLE_FILES) {
+    if (present.has(f) && listed.has(f)) load.push(f);
+    else if (present.has(f)) refused.push({ name: f, reason: `${f} is not listed in manifest.json; refused` });
+    else if (listed.has(f)) refused.push({ name: f, reason: `${f} is listed in manifest.json but missing from the bundle` });
+  }
+  return { load, refused };
+}
+
+async function runImport(db: Database.Database, src: BundleSource, ctl: ImportControl): Promise<ImportOutcome> {
+  const manifest = await readManifest(src);
+  const previous = db
+    .prepare(
+      `SELECT i.id FROM import i WHERE i.export_id = ? AND i.status = 'done'
+       AND NOT EXISTS (SELECT 1 FROM source_file f WHERE f.import_id = i.id AND f.refused IS NOT NULL)`,
+    )
+    .get(manifest.export_id) as { id: number } | undefined;
+  if (previous) return { importId: previous.id, status: 'already_loaded' };
+
+  const { load, refused } = plan(src, manifest);
+  if (load.length === 0 && refused.length === 0) {
+    throw new AppError('bad_bundle', `${src.location} has a manifest but none of the bundle's CSV files.`);
+  }
+  const bytesTotal = load.reduce((s, f) => s + src.size(f), 0);
+  const rowsTotal = load.every((f) => manifest.files[f]?.rows !== undefined)
+    ? load.reduce((s, f) => s + (manifest.files[f].rows ?? 0), 0)
+    : null;
+  const started = Date.now();
+  const progress: ImportProgressInfo = { file: null, phase: 'reading', rowsRead: 0, rowsTotal, bytesDone: 0, bytesTotal, elapsed: 0 };
+  let lastTick = 0;
+  const tick = (force = false) => {
+    const t = Date.now();
+    if (!force && t - lastTick < 150) return;
+    lastTick = t;
+    progress.elapsed = (t - started) / 1000;
+    ctl.onProgress?.({ ...progress });
+    if (ctl.isCancelled?.()) throw new ImportCancelled();
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importId = Number(
+      db.prepare(
+        `INSERT INTO import(export_id, exported_at, source_system, region, source, started_at, status)
+         VALUES (?, ?, ?, ?, ?, ?, 'running')`,
+      ).run(manifest.export_id, manifest.exported_at ?? null, manifest.source_system ?? null, manifest.region ?? null, src.location, now())
+        .lastInsertRowid,
+    );
+    const writer = new GraphWriter(db);
+    const total: Counters = { read: 0, loaded: 0, rejected: 0, skipped: 0 };
+    const addFile = db.prepare('INSERT INTO source_file(import_id, name, sha256, header, refused) VALUES (?, ?, ?, ?, ?)');
+    for (const r of refused) addFile.run(importId, r.name, manifest.files[r.name]?.sha256 ?? null, '[]', r.reason);
+    for (const file of load) {
+      progress.file = file;
+      const c = await loadFile(db, writer, src, manifest, file, importId, progress, tick);
+      total.read += c.read;
+      total.loaded += c.loaded;
+      total.rejected += c.rejected;
+      total.skipped += c.skipped;
+    }
+    progress.phase = 'committing';
+    tick(true);
+    db.prepare(
+      `UPDATE import SET status = 'done', finished_at = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_skipped = ?,
+       nodes_added = ?, links_added = ?, seconds = ? WHERE id = ?`,
+    ).run(now(), total.read, total.loaded, total.rejected, total.skipped, writer.nodesAdded, writer.linksAdded, (Date.now() - started) / 1000, importId);
+    db.exec('COMMIT');
+    return { importId, status: 'done' };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (err instanceof ImportCancelled) return { importId: null, status: 'cancelled' };
+    throw err;
+  }
+}
+
+async function loadFile(
+  db: Database.Database,
+  writer: GraphWriter,
+  src: BundleSource,
+  manifest: Manifest,
+  file: BundleFile,
+  importId: number,
+  progress: ImportProgressInfo,
+  tick: (force?: boolean) => void,
+): Promise<Counters> {
+  const c: Counters = { read: 0, loaded: 0, rejected: 0, skipped: 0 };
+  const expected = manifest.files[file]?.sha256?.toLowerCase() ?? null;
+  const fileId = Number(
+    db.prepare('INSERT INTO source_file(import_id, name, sha256, header) VALUES (?, ?, ?, ?)').run(importId, file, expected, '[]').lastInsertRowid,
+  );
+  writer.addFile(fileId);
+  const reject = db.prepare('INSERT INTO reject(import_id, file, line, column_name, reason) VALUES (?, ?, ?, ?, ?)');
+  const rules = RULES[file];
+  const loader = LOADERS[file];
+  const hash = crypto.createHash('sha256');
+  const stream = await src.open(file);
+  const bytesBefore = progress.bytesDone;
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  db.exec('SAVEPOINT file_load');
+  let header: string[] | null = null;
+  let index: Map<string, number> = new Map();
+  let checks: Array<[string, number, (typeof rules)[string]]> = [];
+  let refusal: string | null = null;
+  try {
+    for await (const row of readCsv(stream)) {
+      if (header === null) {
+        if (row.error !== undefined) {
+          refusal = `${file}: header row unreadable (${row.error}); file refused`;
+          break;
+        }
+        header = row.cells.map((h) => h.trim());
+        index = new Map(header.map((h, i) => [h, i]));
+        refusal = checkHeader(file, header, rules);
+        if (refusal) break;
+        checks = Object.entries(rules).filter(([col]) => index.has(col)).map(([col, rule]) => [col, index.get(col)!, rule]);
+        db.prepare('UPDATE source_file SET header = ? WHERE id = ?').run(JSON.stringify(header), fileId);
+        continue;
+      }
+      c.read++;
+      progress.rowsRead++;
+      if ((c.read & 1023) === 0) {
+        progress.bytesDone = bytesBefore + bytes;
+        tick();
+      }
+      const bad = row.error !== undefined ? { column: null, reason: row.error } : validate(row.cells, header, checks);
+      if (bad || row.cells === undefined) {
+        c.rejected++;
+        reject.run(importId, file, row.line, bad?.column ?? null, bad?.reason ?? 'unreadable row');
+        continue;
+      }
+      const cells = row.cells;
+      const hIdx = index.get('handling');
+      const aIdx = index.get('agency');
+      const view: RowView = {
+        cells,
+        get: (col) => {
+          const i = index.get(col);
+          return i === undefined ? '' : cells[i].trim();
+        },
+        origin: {
+          fileId,
+          line: row.line,
+          agency: aIdx === undefined ? null : cells[aIdx].trim() || null,
+          handling: ((hIdx === undefined ? '' : cells[hIdx].trim()) || 'SHARED') as Handling,
+        },
+      };
+      const res = loader(writer, view);
+      if (res === 'loaded') c.loaded++;
+      else if (res === 'skipped') c.skipped++;
+      else {
+        c.rejected++;
+        reject.run(importId, file, row.line, res.column, res.reason);
+      }
+    }
+    if (header === null && !refusal) refusal = `${file} is empty (no header row); file refused`;
+    const actual = hash.digest('hex');
+    if (!refusal && expected && actual !== expected) {
+      refusal = `${file}: SHA-256 ${actual} differs from manifest.json (${expected}); file refused, none of its rows loaded`;
+    }
+  } catch (err) {
+    stream.destroy();
+    if (err instanceof ImportCancelled) throw err;
+    const code = (err as { code?: string }).code;
+    if (code && code.startsWith('SQLITE')) throw err;
+    refusal = `${file}: unreadable (${(err as Error).message}); file refused`;
+  }
+  stream.destroy();
+  progress.bytesDone = bytesBefore + src.size(file);
+  if (refusal) {
+    db.exec('ROLLBACK TO file_load');
+    db.exec('RELEASE file_load');
+    db.prepare('UPDATE source_file SET refused = ?, rows_read = ? WHERE id = ?').run(refusal, c.read, fileId);
+    return { read: c.read, loaded: 0, rejected: 0, skipped: 0 };
+  }
+  db.exec('RELEASE file_load');
+  db.prepare('UPDATE source_file SET rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?').run(
+    c.read, c.loaded, c.rejected, c.skipped, fileId,
+  );
+  return c;
+}
+
+function checkHeader(file: string, header: string[], rules: Record<string, { required?: boolean }>): string | null {
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (!h) return `${file}: header has an empty column name; file refused`;
+    if (seen.has(h)) return `${file}: header names column '${clip(h)}' twice; file refused`;
+    seen.add(h);
+  }
+  const missing = Object.entries(rules).filter(([col, r]) => r.required && !seen.has(col)).map(([col]) => col);
+  if (missing.length) return `${file}: header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; file refused`;
+  return null;
+}
+
+function validate(
+  cells: string[],
+  header: string[],
+  checks: Array<[string, number, { required?: boolean; check?: (v: string) => string | null }]>,
+): { column: string | null; reason: string } | null {
+  if (cells.length !== header.length) {
+    return { column: null, reason: `expected ${header.length} cells as in the header, found ${cells.length}` };
+  }
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i].length > MAX_CELL) {
+      return { column: header[i], reason: `cell is ${cells[i].length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL.toLocaleString('en-US')}` };
+    }
+  }
+  for (const [col, i, rule] of checks) {
+    const v = cells[i].trim();
+    if (!v) {
+      if (rule.required) return { column: col, reason: `missing ${col}` };
+      continue;
+    }
+    const reason = rule.check?.(v);
+    if (reason) return { column: col, reason };
+  }
+  return null;
+}

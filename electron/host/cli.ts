@@ -1,0 +1,220 @@
+// The `crosslink` command line, over the same backend and contract as the window.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CallName, Input, Output } from '../../shared/contract';
+import { Backend } from '../backend/api';
+import { AppError } from '../backend/errors';
+import { VERSION } from './version';
+
+const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
+
+  crosslink demo --out DIR [--seed N] [--people N] [--days N] [--crossings N] [--truth DIR]
+  crosslink import PATH --db FILE [--json]       PATH is a bundle folder or .zip; FILE is created if missing
+  crosslink stats --db FILE [--json]
+  crosslink search --db FILE --q TEXT [--limit N] [--json]
+  crosslink show --db FILE --id ID [--json]      ID: record_id, crossing_id, case_id, lookout_id, event_id or node id
+  crosslink web [--db FILE] [--port N]           the browser host
+
+Exit status: 0 done (an import with rejected rows is done), 1 failed (reason on stderr), 2 usage.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+  truth: { type: 'string' },
+  seed: { type: 'string' },
+  people: { type: 'string' },
+  days: { type: 'string' },
+  crossings: { type: 'string' },
+  q: { type: 'string' },
+  id: { type: 'string' },
+  limit: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function int(v: string | undefined, name: string, dflt?: number): number | undefined {
+  if (v === undefined) return dflt;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, got '${v}'`);
+  return Number(v);
+}
+
+function need<T>(v: T | undefined, name: string): T {
+  if (v === undefined || v === '') throw new UsageError(`missing --${name}`);
+  return v;
+}
+
+async function call<N extends CallName>(b: Backend, name: N, input: Input<N>): Promise<Output<N>> {
+  const r = await b.handle(name, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  return r.value as Output<N>;
+}
+
+async function withCase<T>(db: string | undefined, create: boolean, fn: (b: Backend) => Promise<T>): Promise<T> {
+  const file = path.resolve(need(db, 'db'));
+  const b = new Backend({ host: 'cli', version: VERSION });
+  try {
+    if (fs.existsSync(file)) await call(b, 'case.open', { path: file });
+    else if (create) await call(b, 'case.create', { path: file });
+    else throw new AppError('not_found', `No case file at ${file}.`);
+    return await fn(b);
+  } finally {
+    await b.close();
+  }
+}
+
+function print(json: boolean | undefined, value: unknown, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+}
+
+function progressBar(p: { rowsRead: number; rowsTotal: number | null; rowsPerSecond: number; etaSeconds: number | null; file: string | null }): string {
+  const frac = p.rowsTotal ? Math.min(1, p.rowsRead / p.rowsTotal) : 0;
+  const width = 30;
+  const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
+  const eta = p.etaSeconds === null ? '' : ` ETA ${Math.ceil(p.etaSeconds)}s`;
+  return `\r${bar} ${p.rowsRead.toLocaleString('en-US')} rows  ${p.rowsPerSecond.toLocaleString('en-US')} rows/s${eta}  ${p.file ?? ''}   `;
+}
+
+async function cmdImport(bundle: string, v: Values): Promise<number> {
+  return withCase(v.db, true, async (b) => {
+    const tty = process.stderr.isTTY && !v.json;
+    b.on((name, payload) => {
+      if (name !== 'import.progress') return;
+      if (v.json) process.stderr.write(`${JSON.stringify(payload)}\n`);
+      else if (tty) process.stderr.write(progressBar(payload as Parameters<typeof progressBar>[0]));
+    });
+    const { jobId } = await call(b, 'import.start', { path: bundle });
+    const final = await b.waitForJob(jobId);
+    if (tty) process.stderr.write('\n');
+    if (final.state === 'failed') throw new AppError('bad_bundle', final.error ?? 'import failed');
+    if (final.importId === null) throw new AppError('internal', final.note ?? 'import did not finish');
+    const report = await call(b, 'import.report', { importId: final.importId, limit: 1000 });
+    const rejects = [...report.rejects];
+    for (let offset = rejects.length; rejects.length < report.rowsRejected; offset = rejects.length) {
+      const more = await call(b, 'import.report', { importId: final.importId, offset, limit: 1000 });
+      if (more.rejects.length === 0) break;
+      rejects.push(...more.rejects);
+    }
+    const out = {
+      import_id: report.importId,
+      export_id: report.exportId,
+      status: final.note ? 'already_loaded' : report.status,
+      rows_read: final.note ? 0 : report.rowsRead,
+      rows_loaded: final.note ? 0 : report.rowsLoaded,
+      rows_rejected: final.note ? 0 : report.rowsRejected,
+      rows_skipped: final.note ? 0 : report.rowsSkipped,
+      rejects: final.note ? [] : rejects,
+      files: report.files,
+      nodes: final.note ? 0 : report.nodesAdded,
+      links: final.note ? 0 : report.linksAdded,
+      seconds: report.seconds,
+    };
+    print(v.json, out, () => {
+      const lines = [
+        final.note ?? `Imported ${report.exportId}: ${out.rows_loaded} rows loaded, ${out.rows_rejected} rejected, ${out.rows_skipped} already present; +${out.nodes} nodes, +${out.links} links in ${out.seconds.toFixed(1)} s.`,
+      ];
+      if (final.note) return lines.join('\n');
+      for (const f of report.files) if (f.refused) lines.push(`  REFUSED ${f.refused}`);
+      for (const r of rejects.slice(0, 20)) lines.push(`  ${r.file}:${r.line}${r.column ? ` [${r.column}]` : ''} ${r.reason}`);
+      if (rejects.length > 20) lines.push(`  … ${rejects.length - 20} more rejects (use --json for all)`);
+      return lines.join('\n');
+    });
+    return 0;
+  });
+}
+
+async function cmdShow(v: Values): Promise<number> {
+  const id = need(v.id, 'id');
+  return withCase(v.db, false, async (b) => {
+    const ref = await call(b, 'graph.resolveId', { sourceId: id });
+    if (!ref) throw new AppError('not_found', `Nothing with id '${id}' in this case.`);
+    const details = await call(b, 'graph.node', { id: ref.id });
+    const exp = await call(b, 'graph.expand', { id: ref.id, force: true, limit: 1000 });
+    const neighbours: Record<string, Array<{ id: number; label: string; source_id: string | null; link: string }>> = {};
+    if (exp.type === 'graph') {
+      const byId = new Map(exp.nodes.map((n) => [n.id, n]));
+      for (const l of exp.links) {
+        const n = byId.get(l.source === ref.id ? l.target : l.source);
+        if (n) (neighbours[n.kind] ??= []).push({ id: n.id, label: n.label, source_id: n.sourceId, link: l.kind });
+      }
+    }
+    const out = { id: ref.id, kind: ref.kind, label: ref.label, source_id: ref.sourceId, handling: ref.handling, attributes: details.attributes, mentions: details.mentions, neighbour_counts: details.neighbourCounts, neighbours };
+    print(v.json, out, () =>
+      [
+        `${details.kindLabel}: ${ref.label} (#${ref.id}${ref.sourceId ? `, ${ref.sourceId}` : ''})`,
+        ...details.attributes.map((a) => `  ${a.name} = ${a.value}   [${a.provenance.exportId} ${a.provenance.file}:${a.provenance.line} ${a.provenance.agency ?? ''} ${a.handling}]`),
+        ...Object.entries(neighbours).map(([k, ns]) => `  ${k}: ${ns.slice(0, 10).map((n) => n.label).join('; ')}${ns.length > 10 ? ` … (${ns.length})` : ''}`),
+      ].join('\n'),
+    );
+    return 0;
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const [cmd, ...rest] = positionals;
+  if (v.help || !cmd || cmd === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return cmd || v.help ? 0 : 2;
+  }
+  switch (cmd) {
+    case 'demo': {
+      const { generateDemo } = await import('../backend/demo/generate');
+      const res = await generateDemo({
+        out: path.resolve(need(v.out, 'out')),
+        truthOut: v.truth ? path.resolve(v.truth) : undefined,
+        seed: int(v.seed, 'seed'),
+        people: int(v.people, 'people'),
+        days: int(v.days, 'days'),
+        crossings: int(v.crossings, 'crossings'),
+      });
+      print(v.json, res, () => `Wrote bundle ${res.bundleDir} (${Object.entries(res.files).map(([f, n]) => `${f} ${n}`).join(', ')}) and ground truth ${res.truthDir} in ${res.seconds.toFixed(1)} s.`);
+      return 0;
+    }
+    case 'import':
+      if (!rest[0]) throw new UsageError('import needs a bundle PATH');
+      return cmdImport(path.resolve(rest[0]), v);
+    case 'stats':
+      return withCase(v.db, false, async (b) => {
+        const s = await call(b, 'graph.stats', {});
+        const out = { nodes: Object.fromEntries(s.nodes.map((n) => [n.kind, n.count])), links: Object.fromEntries(s.links.map((l) => [l.kind, l.count])) };
+        print(v.json, out, () => [...s.nodes.map((n) => `node ${n.kind} ${n.count}`), ...s.links.map((l) => `link ${l.kind} ${l.count}`)].join('\n'));
+        return 0;
+      });
+    case 'search':
+      return withCase(v.db, false, async (b) => {
+        const hits = await call(b, 'search', { q: need(v.q, 'q'), limit: int(v.limit, 'limit', 50) });
+        print(v.json, hits, () => hits.map((h) => `${h.kind.padEnd(9)} ${h.sourceId ?? `#${h.id}`}  ${h.label}`).join('\n') || 'no match');
+        return 0;
+      });
+    case 'show':
+      return cmdShow(v);
+    case 'web': {
+      const { startWebHost } = await import('./web');
+      const host = await startWebHost({ db: v.db ? path.resolve(v.db) : undefined, port: int(v.port, 'port', 0) });
+      process.stdout.write(`Crosslink browser host: ${host.url}\n`);
+      return new Promise(() => {});
+    }
+    default:
+      throw new UsageError(`unknown command '${cmd}'`);
+  }
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`crosslink: ${(err as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`crosslink: ${(err as Error).message.split('\n')[0]}\n`);
+      process.exitCode = 1;
+    }
+  }
+}

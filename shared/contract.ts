@@ -1,0 +1,191 @@
+// Every call the renderer may make: name -> zod input + output schema. The single source
+// of truth for both transports (Electron IPC and the browser host's HTTP/WebSocket).
+import { z } from 'zod';
+import { ATTRIBUTE, HANDLING, LINK_KIND, LINK_REF, NODE_KIND, NODE_REF, PROVENANCE } from './model';
+
+const path = z.string().min(1).max(4096);
+const nodeId = z.number().int().positive();
+
+export const CASE_INFO = z.object({
+  path: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.object({ nodes: z.number().int(), links: z.number().int(), imports: z.number().int() }),
+});
+export type CaseInfo = z.infer<typeof CASE_INFO>;
+
+export const DIR_ENTRY = z.object({
+  name: z.string(),
+  path: z.string(),
+  type: z.enum(['dir', 'file']),
+  size: z.number(),
+  isBundle: z.boolean(),
+});
+export type DirEntry = z.infer<typeof DIR_ENTRY>;
+
+export const REJECT = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.string().nullable(),
+  reason: z.string(),
+});
+export type Reject = z.infer<typeof REJECT>;
+
+export const IMPORT_PROGRESS = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  file: z.string().nullable(),
+  rowsRead: z.number().int(),
+  rowsTotal: z.number().int().nullable(),
+  rowsPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+  phase: z.string(),
+  error: z.string().nullable(),
+  /** Set when the import finished: the report to show. */
+  importId: z.number().int().nullable(),
+  /** A sentence for the status line, e.g. "already loaded; nothing added". */
+  note: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof IMPORT_PROGRESS>;
+
+export const FILE_REPORT = z.object({
+  file: z.string(),
+  rowsRead: z.number().int(),
+  rowsLoaded: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsSkipped: z.number().int(),
+  refused: z.string().nullable(),
+});
+
+export const IMPORT_REPORT = z.object({
+  importId: z.number().int(),
+  exportId: z.string(),
+  source: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.string(),
+  rowsRead: z.number().int(),
+  rowsLoaded: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsSkipped: z.number().int(),
+  nodesAdded: z.number().int(),
+  linksAdded: z.number().int(),
+  seconds: z.number(),
+  files: z.array(FILE_REPORT),
+  rejects: z.array(REJECT),
+  rejectsByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+});
+export type ImportReport = z.infer<typeof IMPORT_REPORT>;
+
+export const SEARCH_HIT = NODE_REF.extend({ matched: z.string() });
+export type SearchHit = z.infer<typeof SEARCH_HIT>;
+
+export const NODE_DETAILS = z.object({
+  node: NODE_REF,
+  kindLabel: z.string(),
+  attributes: z.array(ATTRIBUTE),
+  /** For derived nodes (phone, document...): the rows that mention the value. */
+  mentions: z.array(PROVENANCE),
+  neighbourCounts: z.array(z.object({ kind: NODE_KIND, count: z.number().int() })),
+});
+export type NodeDetails = z.infer<typeof NODE_DETAILS>;
+
+export const LINK_DETAILS = z.object({
+  link: LINK_REF,
+  kindLabel: z.string(),
+  source: NODE_REF,
+  target: NODE_REF,
+  attributes: z.array(ATTRIBUTE),
+  provenance: PROVENANCE.nullable(),
+});
+export type LinkDetails = z.infer<typeof LINK_DETAILS>;
+
+export const NEIGHBOUR_SUMMARY = z.object({
+  total: z.number().int(),
+  byKind: z.array(z.object({ kind: NODE_KIND, count: z.number().int() })),
+  byLinkKind: z.array(z.object({ kind: LINK_KIND, count: z.number().int() })),
+  byPeriod: z.array(z.object({ period: z.string(), count: z.number().int() })),
+});
+export type NeighbourSummary = z.infer<typeof NEIGHBOUR_SUMMARY>;
+
+export const EXPANSION = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('graph'), center: NODE_REF, nodes: z.array(NODE_REF), links: z.array(LINK_REF) }),
+  z.object({ type: z.literal('summary'), center: NODE_REF, summary: NEIGHBOUR_SUMMARY }),
+]);
+export type Expansion = z.infer<typeof EXPANSION>;
+
+export const STATS = z.object({
+  nodes: z.array(z.object({ kind: NODE_KIND, count: z.number().int() })),
+  links: z.array(z.object({ kind: LINK_KIND, count: z.number().int() })),
+});
+export type Stats = z.infer<typeof STATS>;
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const contract = {
+  'app.info': call(z.object({}), z.object({ version: z.string(), host: z.enum(['electron', 'web', 'cli']), demoCase: z.string().nullable() })),
+  'case.create': call(z.object({ path, name: z.string().max(200).optional() }), CASE_INFO),
+  'case.open': call(z.object({ path }), CASE_INFO),
+  'case.current': call(z.object({}), CASE_INFO.nullable()),
+  'case.close': call(z.object({}), z.object({ closed: z.boolean() })),
+  'fs.list': call(z.object({ path: path.optional() }), z.object({ path: z.string(), parent: z.string().nullable(), entries: z.array(DIR_ENTRY) })),
+  'import.start': call(z.object({ path }), z.object({ jobId: z.string() })),
+  'import.progress': call(z.object({ jobId: z.string().min(1).max(100) }), IMPORT_PROGRESS),
+  'import.cancel': call(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
+  'import.list': call(z.object({}), z.array(IMPORT_REPORT.omit({ rejects: true, files: true, rejectsByReason: true }))),
+  'import.report': call(
+    z.object({ importId: z.number().int().positive(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    IMPORT_REPORT,
+  ),
+  'import.rejectsCsv': call(z.object({ importId: z.number().int().positive() }), z.object({ filename: z.string(), csv: z.string() })),
+  'search': call(z.object({ q: z.string().max(500), limit: z.number().int().min(1).max(500).default(50), kinds: z.array(NODE_KIND).optional() }), z.array(SEARCH_HIT)),
+  'graph.stats': call(z.object({}), STATS),
+  'graph.node': call(z.object({ id: nodeId }), NODE_DETAILS),
+  'graph.link': call(z.object({ id: nodeId }), LINK_DETAILS),
+  'graph.resolveId': call(z.object({ sourceId: z.string().min(1).max(200) }), NODE_REF.nullable()),
+  'graph.expand': call(
+    z.object({ id: nodeId, force: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(200), kinds: z.array(NODE_KIND).optional() }),
+    EXPANSION,
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type Input<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type Output<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_call',
+  'no_case',
+  'not_found',
+  'conflict',
+  'bad_bundle',
+  'io_error',
+  'db_too_new',
+  'unauthorized',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** Events the backend pushes to the renderer (progress, completion). */
+export const events = {
+  'import.progress': IMPORT_PROGRESS,
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** The client every renderer module uses; both transports implement it. */
+export interface ContractClient {
+  call<N extends CallName>(name: N, input: Input<N>): Promise<Result<Output<N>>>;
+  on<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): () => void;
+}
+
+export { HANDLING };

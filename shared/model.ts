@@ -1,0 +1,129 @@
+// The domain vocabulary shared by backend and renderer. Imports nothing of ours.
+import { z } from 'zod';
+
+export const AGENCY = z.enum(['CBP', 'ICE', 'USCIS']);
+export type Agency = z.infer<typeof AGENCY>;
+
+export const HANDLING = z.enum(['SHARED', 'LES', 'ORCON']);
+export type Handling = z.infer<typeof HANDLING>;
+
+/** Every kind of node on the graph. Record kinds are backed by one source row each. */
+export const NODE_KINDS = [
+  'subject',
+  'vehicle',
+  'traveller',
+  'event',
+  'port',
+  'case',
+  'lookout',
+  'document',
+  'phone',
+  'address',
+  'email',
+  'plate',
+  'vin',
+] as const;
+export const NODE_KIND = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NODE_KIND>;
+
+export const NODE_KIND_LABEL: Record<NodeKind, string> = {
+  subject: 'Subject record',
+  vehicle: 'Vehicle record',
+  traveller: 'Traveller at crossing',
+  event: 'Crossing event',
+  port: 'Port of entry',
+  case: 'Case',
+  lookout: 'Lookout',
+  document: 'Document',
+  phone: 'Phone',
+  address: 'Address',
+  email: 'Email',
+  plate: 'Plate',
+  vin: 'VIN',
+};
+
+export const LINK_KINDS = [
+  'travelled_in',
+  'at_port',
+  'event_plate',
+  'event_vin',
+  'has_document',
+  'has_phone',
+  'has_address',
+  'has_email',
+  'has_plate',
+  'has_vin',
+  'owned_by',
+  'case_names',
+  'lookout_on',
+  'family',
+  'associate',
+  'employer',
+  'cohabitant',
+  'phone_contact',
+  'registered_owner',
+] as const;
+export const LINK_KIND = z.enum(LINK_KINDS);
+export type LinkKind = z.infer<typeof LINK_KIND>;
+
+export const LINK_KIND_LABEL: Record<LinkKind, string> = {
+  travelled_in: 'travelled in',
+  at_port: 'at port',
+  event_plate: 'vehicle plate',
+  event_vin: 'vehicle VIN',
+  has_document: 'document',
+  has_phone: 'phone',
+  has_address: 'address',
+  has_email: 'email',
+  has_plate: 'plate',
+  has_vin: 'VIN',
+  owned_by: 'owned by',
+  case_names: 'named in case',
+  lookout_on: 'lookout on',
+  family: 'family',
+  associate: 'associate',
+  employer: 'employer',
+  cohabitant: 'cohabitant',
+  phone_contact: 'phone contact',
+  registered_owner: 'registered owner',
+};
+
+/** Where a value came from: the row of the bundle that said it. */
+export const PROVENANCE = z.object({
+  exportId: z.string(),
+  file: z.string(),
+  line: z.number().int(),
+  agency: AGENCY.nullable(),
+  handling: HANDLING,
+  loadedAt: z.string(),
+});
+export type Provenance = z.infer<typeof PROVENANCE>;
+
+export const ATTRIBUTE = z.object({
+  name: z.string(),
+  value: z.string(),
+  handling: HANDLING,
+  provenance: PROVENANCE,
+});
+export type Attribute = z.infer<typeof ATTRIBUTE>;
+
+export const NODE_REF = z.object({
+  id: z.number().int(),
+  kind: NODE_KIND,
+  label: z.string(),
+  sourceId: z.string().nullable(),
+  handling: HANDLING,
+  degree: z.number().int(),
+});
+export type NodeRef = z.infer<typeof NODE_REF>;
+
+export const LINK_REF = z.object({
+  id: z.number().int(),
+  kind: LINK_KIND,
+  source: z.number().int(),
+  target: z.number().int(),
+  label: z.string(),
+  at: z.string().nullable(),
+  handling: HANDLING,
+});
+export type LinkRef = z.infer<typeof LINK_REF>;
