@@ -45,7 +45,7 @@ export function listImports(db: Database.Database): Summary[] {
 
 /** Collapses the value-specific part of a reason so rejects group by cause. */
 function reasonGroup(reason: string): string {
-  return reason.replace(/'[^']*'/g, "'…'").replace(/\d+/g, 'N');
+  return reason.replace(/'[^']*'/g, "'…'").replace(/(?<!ISO )\b\d+\b/g, 'N');
 }
 
 export function importReport(db: Database.Database, importId: number, offset = 0, limit = 200): ImportReport {

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { refreshCase } from './actions/case-actions';
+import { CanvasArea } from './components/canvas/CanvasArea';
+import { DetailsPanel } from './components/details/DetailsPanel';
+import { Sidebar } from './components/sidebar/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { Toasts } from './components/Toasts';
+import { TopBar } from './components/topbar/TopBar';
+import { DialogHost } from './dialogs/DialogHost';
+import { useShortcuts } from './hooks/useShortcuts';
+
+export function App() {
+  useShortcuts();
+  useEffect(() => {
+    void refreshCase();
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="workspace">
+        <Sidebar />
+        <CanvasArea />
+        <DetailsPanel />
+      </div>
+      <StatusBar />
+      <DialogHost />
+      <Toasts />
+    </div>
+  );
+}

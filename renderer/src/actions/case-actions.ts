@@ -1,0 +1,70 @@
+// Opening, creating and closing cases, and refreshing what the window shows about them.
+import { api } from '../api/client';
+import { invalidateQueries } from '../api/query-cache';
+import { resetBoard } from '../graph/graph-store';
+import { caseStore } from '../state/case-store';
+import { toast, toastError } from '../state/toasts';
+import { EMPTY_SELECTION, closeDialog, openDialog, setSelection } from '../state/ui-store';
+
+/** Reloads case info, stats and the imports list. Failures become toasts. */
+export async function refreshCase(): Promise<void> {
+  try {
+    const [app, info] = await Promise.all([caseStore.get().app ?? api('app.info', {}), api('case.current', {})]);
+    const [stats, imports] = info ? await Promise.all([api('graph.stats', {}), api('import.list', {})]) : [null, []];
+    caseStore.set({ ready: true, app, info, stats, imports });
+  } catch (e) {
+    caseStore.set((c) => ({ ...c, ready: true }));
+    toastError('Could not read the case', e);
+  }
+}
+
+function caseChanged(): void {
+  invalidateQueries();
+  resetBoard();
+  setSelection(EMPTY_SELECTION);
+}
+
+export async function openCase(path: string): Promise<boolean> {
+  try {
+    const info = await api('case.open', { path });
+    caseChanged();
+    closeDialog();
+    await refreshCase();
+    toast('success', `Opened case “${info.name}”`, `${info.counts.nodes.toLocaleString('en-US')} nodes, ${info.counts.imports} imports`);
+    return true;
+  } catch (e) {
+    toastError('Could not open the case', e);
+    return false;
+  }
+}
+
+export async function createCase(path: string, name: string, thenImport = false): Promise<boolean> {
+  try {
+    const info = await api('case.create', { path, name: name.trim() || undefined });
+    caseChanged();
+    await refreshCase();
+    toast('success', `Created case “${info.name}”`, info.path);
+    if (thenImport) openDialog({ type: 'file', mode: 'import' });
+    else closeDialog();
+    return true;
+  } catch (e) {
+    toastError('Could not create the case', e);
+    return false;
+  }
+}
+
+export async function closeCase(): Promise<void> {
+  try {
+    await api('case.close', {});
+    caseChanged();
+    await refreshCase();
+  } catch (e) {
+    toastError('Could not close the case', e);
+  }
+}
+
+/** File > Import bundle: with no case open, a case is created first. */
+export function beginImport(): void {
+  if (caseStore.get().info) openDialog({ type: 'file', mode: 'import' });
+  else openDialog({ type: 'newCase', thenImport: true });
+}

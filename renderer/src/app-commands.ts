@@ -1,0 +1,63 @@
+// Every command of the menus, with its shortcut. Menus, the shortcut handler and the
+// Help > Keyboard shortcuts dialog all read this one list.
+import { beginImport, closeCase } from './actions/case-actions';
+import { clearCanvas, expandSelected, redoCanvas, removeSelected, undoCanvas } from './actions/graph-actions';
+import { boardStore } from './graph/graph-store';
+import { redoLabel, undoLabel } from './graph/history';
+import { requestCanvas } from './state/canvas-bus';
+import { caseStore } from './state/case-store';
+import { openDialog, uiStore } from './state/ui-store';
+
+export interface AppCommand {
+  id: string;
+  label: string;
+  /** As shown to the user; the first is shown in menus. 'Ctrl' means Cmd on macOS too. */
+  keys: string[];
+  run(): void;
+  enabled?(): boolean;
+  /** A longer label when it depends on state ("Undo Expand “BOTA”"). */
+  describe?(): string;
+}
+
+export function focusSearch(): void {
+  const el = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
+  el?.focus();
+  el?.select();
+}
+
+const hasCase = (): boolean => !!caseStore.get().info;
+const hasNodes = (): boolean => boardStore.get().graph.nodes.size > 0;
+
+export const COMMANDS: AppCommand[] = [
+  { id: 'file.newCase', label: 'New case…', keys: ['Ctrl+Alt+N'], run: () => openDialog({ type: 'newCase' }) },
+  { id: 'file.openCase', label: 'Open case…', keys: ['Ctrl+O'], run: () => openDialog({ type: 'file', mode: 'open' }) },
+  { id: 'file.import', label: 'Import bundle…', keys: ['Ctrl+I'], run: beginImport },
+  { id: 'file.closeCase', label: 'Close case', keys: [], run: () => void closeCase(), enabled: hasCase },
+  {
+    id: 'edit.undo', label: 'Undo', keys: ['Ctrl+Z'], run: undoCanvas,
+    enabled: () => boardStore.get().history.past.length > 0,
+    describe: () => { const l = undoLabel(boardStore.get().history); return l ? `Undo ${l}` : 'Undo'; },
+  },
+  {
+    id: 'edit.redo', label: 'Redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], run: redoCanvas,
+    enabled: () => boardStore.get().history.future.length > 0,
+    describe: () => { const l = redoLabel(boardStore.get().history); return l ? `Redo ${l}` : 'Redo'; },
+  },
+  { id: 'edit.expand', label: 'Expand selected', keys: ['E'], run: expandSelected, enabled: () => uiStore.get().selection.nodes.length > 0 },
+  {
+    id: 'edit.remove', label: 'Remove selected', keys: ['Delete', 'Backspace'], run: removeSelected,
+    enabled: () => uiStore.get().selection.nodes.length + uiStore.get().selection.links.length > 0,
+  },
+  { id: 'view.search', label: 'Search', keys: ['Ctrl+K', '/'], run: focusSearch, enabled: hasCase },
+  { id: 'view.fit', label: 'Fit to window', keys: ['F'], run: () => requestCanvas({ type: 'fit' }), enabled: hasNodes },
+  { id: 'view.relayout', label: 'Re-layout', keys: ['L'], run: () => requestCanvas({ type: 'relayout' }), enabled: hasNodes },
+  { id: 'view.clear', label: 'Clear canvas', keys: [], run: clearCanvas, enabled: hasNodes },
+  { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?', 'F1'], run: () => openDialog({ type: 'shortcuts' }) },
+  { id: 'help.about', label: 'About Crosslink', keys: [], run: () => openDialog({ type: 'about' }) },
+];
+
+export const command = (id: string): AppCommand => {
+  const c = COMMANDS.find((x) => x.id === id);
+  if (!c) throw new Error(`unknown command ${id}`);
+  return c;
+};

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { NODE_KINDS, type NodeKind } from '../../../../shared/model';
+import { boardStore } from '../../graph/graph-store';
+import { useStore } from '../../hooks/useStore';
+import { HANDLING_LOOK } from '../../icons/handling';
+import { KIND_LOOK } from '../../icons/kinds';
+import { KindIcon } from '../KindIcon';
+
+function kindCounts(nodes: ReadonlyMap<number, { ref: { kind: NodeKind } }>): Map<NodeKind, number> {
+  const m = new Map<NodeKind, number>();
+  for (const n of nodes.values()) m.set(n.ref.kind, (m.get(n.ref.kind) ?? 0) + 1);
+  return m;
+}
+
+/** Bottom-left: the kinds on the board, and what the rings and dashes mean. */
+export function Legend() {
+  const nodes = useStore(boardStore, (b) => b.graph.nodes);
+  const [collapsed, setCollapsed] = useState(false);
+  if (!nodes.size) return null;
+  const counts = kindCounts(nodes);
+  return (
+    <div className={`legend${collapsed ? ' collapsed' : ''}`} data-testid="legend">
+      <button className="legend-title" onClick={() => setCollapsed(!collapsed)} aria-expanded={!collapsed}>
+        Legend <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+      </button>
+      {!collapsed && (
+        <>
+          <ul className="legend-kinds">
+            {NODE_KINDS.filter((k) => counts.has(k)).map((k) => (
+              <li key={k}>
+                <KindIcon kind={k} size={16} />
+                <span>{KIND_LOOK[k].label}</span>
+                <span className="muted">{counts.get(k)}</span>
+              </li>
+            ))}
+          </ul>
+          <div className="legend-sep" />
+          <div className="legend-caption">Ring = handling</div>
+          <ul className="legend-rings">
+            {(['SHARED', 'LES', 'ORCON'] as const).map((h) => (
+              <li key={h} title={HANDLING_LOOK[h].meaning}>
+                <span className="ring" style={{ borderColor: HANDLING_LOOK[h].ring, borderWidth: Math.max(2, HANDLING_LOOK[h].width - 1) }} />
+                <span>{h}</span>
+              </li>
+            ))}
+            <li title="A relation an agency reported (family, associate, employer…), not a fact of one record">
+              <span className="dash" />
+              <span>reported</span>
+            </li>
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

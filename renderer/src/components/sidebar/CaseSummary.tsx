@@ -1,0 +1,36 @@
+import { NODE_KINDS } from '../../../../shared/model';
+import { fmtDate, fmtInt } from '../../graph/format';
+import { useStore } from '../../hooks/useStore';
+import { KIND_LOOK } from '../../icons/kinds';
+import { caseStore } from '../../state/case-store';
+import { KindIcon } from '../KindIcon';
+
+export function CaseSummary() {
+  const { info, stats } = useStore(caseStore);
+  if (!info) return null;
+  const counts = new Map(stats?.nodes.map((n) => [n.kind, n.count]) ?? []);
+  const kinds = NODE_KINDS.filter((k) => counts.get(k));
+  const links = stats?.links.reduce((s, l) => s + l.count, 0) ?? info.counts.links;
+  return (
+    <section className="side-section">
+      <h2>Case</h2>
+      <div className="case-card">
+        <div className="case-card-name">{info.name}</div>
+        <div className="muted small">Created {fmtDate(info.createdAt)} · {fmtInt(info.counts.nodes)} nodes · {fmtInt(links)} links</div>
+      </div>
+      {kinds.length ? (
+        <ul className="kind-counts">
+          {kinds.map((k) => (
+            <li key={k}>
+              <KindIcon kind={k} size={18} />
+              <span className="kc-label">{KIND_LOOK[k].label}</span>
+              <span className="kc-count">{fmtInt(counts.get(k)!)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">The case is empty. Use File › Import bundle… to load a TECS export.</p>
+      )}
+    </section>
+  );
+}

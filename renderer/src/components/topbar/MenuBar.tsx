@@ -1,0 +1,103 @@
+// File / Edit / View / Help, with the shortcuts of each item. Opens on click; once one menu
+// is open, hovering another switches to it, as in desktop apps.
+import { useEffect, useRef, useState } from 'react';
+import { command } from '../../app-commands';
+import { useStore } from '../../hooks/useStore';
+import { boardStore } from '../../graph/graph-store';
+import { caseStore } from '../../state/case-store';
+import { uiStore } from '../../state/ui-store';
+
+const MENUS: Array<{ id: string; label: string; items: string[] }> = [
+  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.closeCase'] },
+  { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
+  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', '-', 'view.clear'] },
+  { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.about'] },
+];
+
+const TEST_IDS: Record<string, string> = {
+  'file.newCase': 'menu-new-case',
+  'file.openCase': 'menu-open-case',
+  'file.import': 'menu-import',
+};
+
+export function MenuBar() {
+  const [open, setOpen] = useState<string | null>(null);
+  const [active, setActive] = useState(-1);
+  const bar = useRef<HTMLDivElement>(null);
+  // Re-render when the things that enable items change.
+  useStore(boardStore);
+  useStore(caseStore);
+  useStore(uiStore, (u) => u.selection);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!bar.current?.contains(e.target as Node)) setOpen(null);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const run = (id: string) => {
+    setOpen(null);
+    const c = command(id);
+    if (c.enabled?.() ?? true) c.run();
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent, items: string[]) => {
+    const ids = items.filter((i) => i !== '-');
+    if (e.key === 'Escape') setOpen(null);
+    else if (e.key === 'ArrowDown') setActive((a) => (a + 1) % ids.length);
+    else if (e.key === 'ArrowUp') setActive((a) => (a - 1 + ids.length) % ids.length);
+    else if (e.key === 'Enter' && active >= 0) run(ids[active]);
+    else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const i = MENUS.findIndex((m) => m.id === open);
+      setOpen(MENUS[(i + (e.key === 'ArrowRight' ? 1 : MENUS.length - 1)) % MENUS.length].id);
+      setActive(-1);
+    } else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="menubar" ref={bar} role="menubar">
+      {MENUS.map((m) => (
+        <div key={m.id} className="menu" onKeyDown={(e) => onKeyDown(e, m.items)}>
+          <button
+            className={`menu-title${open === m.id ? ' open' : ''}`}
+            data-testid={`menu-${m.id}`}
+            aria-haspopup="menu"
+            aria-expanded={open === m.id}
+            onClick={() => { setOpen(open === m.id ? null : m.id); setActive(-1); }}
+            onMouseEnter={() => open && open !== m.id && setOpen(m.id)}
+          >
+            {m.label}
+          </button>
+          {open === m.id && (
+            <div className="menu-pop" role="menu">
+              {m.items.map((id, i) => {
+                if (id === '-') return <div key={`sep${i}`} className="menu-sep" />;
+                const c = command(id);
+                const enabled = c.enabled?.() ?? true;
+                const idx = m.items.filter((x) => x !== '-').indexOf(id);
+                return (
+                  <button
+                    key={id}
+                    role="menuitem"
+                    className={`menu-item${idx === active ? ' active' : ''}`}
+                    disabled={!enabled}
+                    data-testid={TEST_IDS[id] ?? `menu-item-${id}`}
+                    onMouseEnter={() => setActive(idx)}
+                    onClick={() => run(id)}
+                  >
+                    <span>{c.describe?.() ?? c.label}</span>
+                    {c.keys[0] && <kbd>{c.keys[0]}</kbd>}
+                  </button>
+                );
+              })}
+            </div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useStore } from '../hooks/useStore';
+import { uiStore } from '../state/ui-store';
+import { FileDialog } from './FileDialog';
+import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
+import { ImportReportDialog } from './ImportReportDialog';
+import { NewCaseDialog } from './NewCaseDialog';
+import { SummaryDialog } from './SummaryDialog';
+
+export function DialogHost() {
+  const d = useStore(uiStore, (u) => u.dialog);
+  if (!d) return null;
+  switch (d.type) {
+    case 'file':
+      return <FileDialog key={d.mode} mode={d.mode} />;
+    case 'newCase':
+      return <NewCaseDialog thenImport={d.thenImport} />;
+    case 'report':
+      return <ImportReportDialog key={d.importId} importId={d.importId} note={d.note} />;
+    case 'summary':
+      return <SummaryDialog center={d.center} summary={d.summary} />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+    case 'about':
+      return <AboutDialog />;
+  }
+}

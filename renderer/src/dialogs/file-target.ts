@@ -1,0 +1,42 @@
+// What the file dialog's confirm button would act on, from the listing, the selected entry
+// and the typed path. Pure, so the rules are tested without a browser.
+import type { DirEntry } from '../../../shared/contract';
+
+export type FileMode = 'open' | 'import';
+
+export interface Listing {
+  path: string;
+  parent: string | null;
+  entries: DirEntry[];
+}
+
+export interface Target {
+  path: string;
+  label: string;
+}
+
+export const CASE_FILE = /\.(crosslink|sqlite|db)$/i;
+
+export const isBundleFolder = (l: Listing | null): boolean =>
+  !!l?.entries.some((e) => e.type === 'file' && e.name.toLowerCase() === 'manifest.json');
+
+/** Which entries the list shows: folders always; files only of the kind the mode opens. */
+export function visibleEntry(mode: FileMode | 'folder', e: DirEntry): boolean {
+  if (e.type === 'dir') return true;
+  if (mode === 'import') return e.name.toLowerCase().endsWith('.zip');
+  return CASE_FILE.test(e.name);
+}
+
+export function fileTarget(mode: FileMode, listing: Listing | null, selected: DirEntry | null, typed: string): Target | null {
+  const t = typed.trim();
+  const typedElsewhere = t !== '' && t !== listing?.path;
+  if (mode === 'import') {
+    if (selected?.isBundle) return { path: selected.path, label: selected.type === 'dir' ? 'Import this bundle' : 'Import this .zip' };
+    if (typedElsewhere) return { path: t, label: 'Import' };
+    if (isBundleFolder(listing)) return { path: listing!.path, label: 'Import this folder' };
+    return null;
+  }
+  if (selected?.type === 'file') return { path: selected.path, label: 'Open case' };
+  if (typedElsewhere) return { path: t, label: 'Open case' };
+  return null;
+}

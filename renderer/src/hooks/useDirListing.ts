@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { Listing } from '../dialogs/file-target';
+import { errorMessage } from '../state/toasts';
+
+// The folder the last dialog showed: the next one starts there.
+let lastDir: string | undefined;
+
+export interface DirListing {
+  listing: Listing | null;
+  error: string | null;
+  loading: boolean;
+  go(path?: string): Promise<boolean>;
+}
+
+export function useDirListing(): DirListing {
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const go = useCallback(async (path?: string) => {
+    setLoading(true);
+    try {
+      const l = await api('fs.list', { path: path || undefined });
+      setListing(l);
+      setError(null);
+      lastDir = l.path;
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void go(lastDir).then((ok) => ok || !lastDir || go());
+  }, [go]);
+  return { listing, error, loading, go };
+}

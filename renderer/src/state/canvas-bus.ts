@@ -1,0 +1,20 @@
+// Requests to the canvas from menus, shortcuts and actions. The canvas component is the
+// only listener; it owns `cy`.
+export type CanvasRequest =
+  | { type: 'fit' }
+  | { type: 'relayout' }
+  /** Select these nodes and bring them (and `context`) into view. */
+  | { type: 'focus'; select: number[]; context?: number[] }
+  | { type: 'flash'; nodeId: number; on: boolean };
+
+type Listener = (r: CanvasRequest) => void;
+const listeners = new Set<Listener>();
+
+export function requestCanvas(r: CanvasRequest): void {
+  for (const l of listeners) l(r);
+}
+
+export function onCanvasRequest(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
