@@ -16,7 +16,8 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink show --db FILE --id ID [--json]      ID: record_id, crossing_id, case_id, lookout_id, event_id or node id
   crosslink web [--db FILE] [--port N]           the browser host
 
-Exit status: 0 done (an import with rejected rows is done), 1 failed (reason on stderr), 2 usage.`;
+Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
+(reason on stderr; the JSON report is still printed), 2 usage.`;
 
 class UsageError extends Error {}
 
@@ -124,6 +125,12 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
       if (rejects.length > 20) lines.push(`  … ${rejects.length - 20} more rejects (use --json for all)`);
       return lines.join('\n');
     });
+    // A refused file (bad checksum, listed but missing) means the bundle did not load whole.
+    const refused = report.files.filter((f) => f.refused);
+    if (refused.length && !final.note) {
+      process.stderr.write(`crosslink: ${refused.map((f) => f.refused).join('; ')}\n`);
+      return 1;
+    }
     return 0;
   });
 }
