@@ -12,6 +12,8 @@ export const CASE_INFO = z.object({
   createdAt: z.string(),
   schemaVersion: z.number().int(),
   counts: z.object({ nodes: z.number().int(), links: z.number().int(), imports: z.number().int() }),
+  /** Things the analyst must be told on opening, e.g. an interrupted import that was taken back out. */
+  notices: z.array(z.string()),
 });
 export type CaseInfo = z.infer<typeof CASE_INFO>;
 

@@ -83,7 +83,12 @@ export class Backend {
     if (create) {
       return next.write('case.init', { name: name?.trim() || path.basename(resolved).replace(/\.[^.]+$/, '') }).done;
     }
-    return next.query('case.info', undefined);
+    const recovered = await next.write('case.recover', undefined).done;
+    const info = await next.query('case.info', undefined);
+    info.notices = recovered.map(
+      (r) => `Import #${r.importId} (${r.exportId}) was interrupted before it finished; its partial rows were removed. Import the bundle again.`,
+    );
+    return info;
   }
 
   private startImport(location: string): string {

@@ -17,6 +17,15 @@ export function toCallError(err: unknown): { code: ErrorCode; message: string } 
   if (e && e.name === 'AppError' && typeof e.code === 'string') {
     return { code: e.code as ErrorCode, message: String(e.message) };
   }
+  if (e && typeof e.code === 'string' && /^SQLITE_(FULL|IOERR)/.test(e.code)) {
+    return { code: 'io_error', message: `Could not write the case file (disk full, file size limit or a failing disk): ${e.code}. Nothing of the interrupted work was kept.` };
+  }
+  if (e && typeof e.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) {
+    return { code: 'io_error', message: `The case file is locked by another program (${e.code}); close it there and try again.` };
+  }
+  if (e && typeof e.code === 'string' && e.code.startsWith('SQLITE_READONLY')) {
+    return { code: 'io_error', message: `The case file is read-only (${e.code}); copy it somewhere writable or open it from there.` };
+  }
   if (e && typeof e.code === 'string' && e.code.startsWith('SQLITE_')) {
     return { code: 'io_error', message: `The case database reported ${e.code}: ${String(e.message)}` };
   }

@@ -20,5 +20,6 @@ export function caseInfo(db: Database.Database, path: string): CaseInfo {
       links: count('SELECT count(*) AS c FROM link'),
       imports: count(`SELECT count(*) AS c FROM import WHERE status = 'done'`),
     },
+    notices: [],
   };
 }

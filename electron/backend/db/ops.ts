@@ -7,6 +7,7 @@ import { resolveSourceId } from '../graph/resolve-id';
 import { search } from '../graph/search';
 import { stats } from '../graph/stats';
 import { importBundle, type ImportProgressInfo } from '../ingest/import-bundle';
+import { recoverInterruptedImports } from '../ingest/import-marks';
 import { importReport, listImports, rejectsCsv } from '../ingest/report';
 import { caseInfo, initMeta } from './case-meta';
 
@@ -25,6 +26,7 @@ export const OPS = {
     return caseInfo(c.db, c.path);
   },
   'case.info': (c: OpContext) => caseInfo(c.db, c.path),
+  'case.recover': (c: OpContext) => recoverInterruptedImports(c.db),
   'import.run': (c: OpContext, a: { path: string }) =>
     importBundle(c.db, a.path, { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled() }),
   'import.list': (c: OpContext) => listImports(c.db),

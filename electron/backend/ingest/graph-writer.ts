@@ -37,10 +37,26 @@ export class GraphWriter {
       'INSERT INTO link(kind, src, dst, at, file_id, line, handling, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.findLink = db.prepare('SELECT 1 FROM link WHERE src = ? AND kind = ? AND dst = ? LIMIT 1');
-    this.insertFts = db.prepare('INSERT INTO node_fts(rowid, text) VALUES (?, ?)');
+    // Search text is staged and indexed in one pass at the end: FTS5 inserts interleaved
+    // with node and link inserts made the whole import about 2x slower (measured).
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS fts_stage(id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+    db.exec('DELETE FROM fts_stage');
+    this.insertFts = db.prepare('INSERT INTO fts_stage(id, text) VALUES (?, ?)');
     this.findRecord = db.prepare(
       `SELECT id, kind FROM node WHERE kind IN ('subject', 'vehicle') AND key = ? LIMIT 1`,
     );
+  }
+
+  /** Moves the staged search text into the FTS5 index (inside the import's transaction). */
+  flushSearchIndex(): void {
+    this.db.exec('INSERT INTO node_fts(rowid, text) SELECT id, text FROM fts_stage ORDER BY id');
+    this.db.exec('DELETE FROM fts_stage');
+  }
+
+  /** Forgets interned ids above a mark (after a refused file was taken out). */
+  forgetAbove(nodeMark: number): void {
+    for (const [k, id] of this.interned) if (id > nodeMark) this.interned.delete(k);
+    this.portNames.clear();
   }
 
   /** Files of this import: a second row with the same id among them is a duplicate. */

@@ -31,6 +31,7 @@ export async function openCase(path: string): Promise<boolean> {
     closeDialog();
     await refreshCase();
     toast('success', `Opened case “${info.name}”`, `${info.counts.nodes.toLocaleString('en-US')} nodes, ${info.counts.imports} imports`);
+    for (const notice of info.notices) toast('info', 'Recovered on opening', notice);
     return true;
   } catch (e) {
     toastError('Could not open the case', e);

@@ -1,5 +1,6 @@
 // Numbered, forward-only migrations. Append; never edit one that has shipped.
 import m001 from './001-initial';
+import m002 from './002-import-marks';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: m001 },
+  { version: 2, name: 'import-marks', sql: m002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
