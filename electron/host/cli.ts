@@ -9,7 +9,8 @@ import { VERSION } from './version';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
-  crosslink demo --out DIR [--seed N] [--people N] [--days N] [--crossings N] [--truth DIR]
+  crosslink demo --out DIR [--seed N] [--people N] [--days N] [--crossings N] [--start YYYY-MM-DD] [--truth DIR]
+  crosslink demo --out DIR --national-day [--start YYYY-MM-DD]   1.4 M crossings, 50 k subjects, 2 k cases, 5 k lookouts
   crosslink import PATH --db FILE [--json]       PATH is a bundle folder or .zip; FILE is created if missing
   crosslink stats --db FILE [--json]
   crosslink search --db FILE --q TEXT [--limit N] [--json]
@@ -30,6 +31,8 @@ const OPTIONS = {
   people: { type: 'string' },
   days: { type: 'string' },
   crossings: { type: 'string' },
+  start: { type: 'string' },
+  'national-day': { type: 'boolean' },
   q: { type: 'string' },
   id: { type: 'string' },
   limit: { type: 'string' },
@@ -43,6 +46,11 @@ function int(v: string | undefined, name: string, dflt?: number): number | undef
   if (v === undefined) return dflt;
   if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, got '${v}'`);
   return Number(v);
+}
+
+function date(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new UsageError(`--start must be a date YYYY-MM-DD, got '${v}'`);
+  return v;
 }
 
 function need<T>(v: T | undefined, name: string): T {
@@ -81,6 +89,8 @@ function progressBar(p: { rowsRead: number; rowsTotal: number | null; rowsPerSec
   return `\r${bar} ${p.rowsRead.toLocaleString('en-US')} rows  ${p.rowsPerSecond.toLocaleString('en-US')} rows/s${eta}  ${p.file ?? ''}   `;
 }
 
+const CLI_REJECTS = 10_000;
+
 async function cmdImport(bundle: string, v: Values): Promise<number> {
   return withCase(v.db, true, async (b) => {
     const tty = process.stderr.isTTY && !v.json;
@@ -95,8 +105,10 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
     if (final.state === 'failed') throw new AppError('bad_bundle', final.error ?? 'import failed');
     if (final.importId === null) throw new AppError('internal', final.note ?? 'import did not finish');
     const report = await call(b, 'import.report', { importId: final.importId, limit: 1000 });
+    // At most 10,000 rejects in the answer (a flood of bad rows stays in the case file:
+    // the report counts them all by reason; the app saves them all as CSV).
     const rejects = [...report.rejects];
-    for (let offset = rejects.length; rejects.length < report.rowsRejected; offset = rejects.length) {
+    for (let offset = rejects.length; rejects.length < Math.min(report.rowsRejected, CLI_REJECTS); offset = rejects.length) {
       const more = await call(b, 'import.report', { importId: final.importId, offset, limit: 1000 });
       if (more.rejects.length === 0) break;
       rejects.push(...more.rejects);
@@ -109,7 +121,8 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
       rows_loaded: final.note ? 0 : report.rowsLoaded,
       rows_rejected: final.note ? 0 : report.rowsRejected,
       rows_skipped: final.note ? 0 : report.rowsSkipped,
-      rejects: final.note ? [] : rejects,
+      rejects: final.note ? [] : rejects.slice(0, CLI_REJECTS),
+      rejects_by_reason: final.note ? [] : report.rejectsByReason,
       files: report.files,
       nodes: final.note ? 0 : report.nodesAdded,
       links: final.note ? 0 : report.linksAdded,
@@ -122,7 +135,10 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
       if (final.note) return lines.join('\n');
       for (const f of report.files) if (f.refused) lines.push(`  REFUSED ${f.refused}`);
       for (const r of rejects.slice(0, 20)) lines.push(`  ${r.file}:${r.line}${r.column ? ` [${r.column}]` : ''} ${r.reason}`);
-      if (rejects.length > 20) lines.push(`  … ${rejects.length - 20} more rejects (use --json for all)`);
+      if (out.rows_rejected > 20) {
+        lines.push(`  … ${out.rows_rejected - 20} more rejects; by reason:`);
+        for (const g of report.rejectsByReason.slice(0, 10)) lines.push(`    ${String(g.count).padStart(8)}  ${g.reason}`);
+      }
       return lines.join('\n');
     });
     // A refused file (bad checksum, listed but missing) means the bundle did not load whole.
@@ -171,14 +187,20 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (cmd) {
     case 'demo': {
+      const nd = !!v['national-day'];
       const { generateDemo } = await import('../backend/demo/generate');
       const res = await generateDemo({
         out: path.resolve(need(v.out, 'out')),
         truthOut: v.truth ? path.resolve(v.truth) : undefined,
         seed: int(v.seed, 'seed'),
-        people: int(v.people, 'people'),
-        days: int(v.days, 'days'),
-        crossings: int(v.crossings, 'crossings'),
+        // One national day (ingest issue): 1.4 M crossings, ~50 k subject and ~16 k
+        // vehicle records, 2,000 cases, 5,000 lookouts.
+        people: int(v.people, 'people', nd ? 80_000 : undefined),
+        days: int(v.days, 'days', nd ? 1 : undefined),
+        crossings: int(v.crossings, 'crossings', nd ? 1_400_000 : undefined),
+        cases: nd ? 2000 : undefined,
+        lookouts: nd ? 5000 : undefined,
+        startDate: v.start === undefined ? undefined : date(v.start),
       });
       print(v.json, res, () => `Wrote bundle ${res.bundleDir} (${Object.entries(res.files).map(([f, n]) => `${f} ${n}`).join(', ')}) and ground truth ${res.truthDir} in ${res.seconds.toFixed(1)} s.`);
       return 0;

@@ -19,6 +19,8 @@ export interface CrossingStream {
   rng: Rng;
   events: readonly CrossingEvent[];
   fillerRows: number;
+  /** First crossing and event serials; random when absent. */
+  idBase?: number;
   window: Window;
   synth: SyntheticFactory;
   out: CsvWriter;
@@ -49,8 +51,8 @@ export async function streamCrossings(o: CrossingStream): Promise<CrossingOut> {
   const plantedIds: string[] = [];
   let nextBad = 0;
   let row = 0;
-  let crossingN = 10000000 + rng.int(80000000);
-  let eventN = 10000000 + rng.int(80000000);
+  let crossingN = o.idBase ?? 10000000 + rng.int(80000000);
+  let eventN = o.idBase ?? 10000000 + rng.int(80000000);
   let sinceYield = 0;
 
   const identity = (p: Person): string => {

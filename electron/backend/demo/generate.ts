@@ -31,6 +31,9 @@ export interface DemoOptions {
   people?: number;
   days?: number;
   crossings?: number;
+  /** Case and lookout counts (default: people / 25 and people / 40). */
+  cases?: number;
+  lookouts?: number;
   /** YYYY-MM-DD, default 2025-12-01 */
   startDate?: string;
   /** default true */
@@ -92,8 +95,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
   const subjects = buildSubjects(new Rng(seed, 'subjects'), persons, network, startSec);
   const vrecs = buildVehicleRecords(new Rng(seed, 'vehicle-records'), vf.vehicles, persons, network, startSec);
   const canary = `ORCON-CANARY-${new Rng(seed, 'canary').hex(12)}`;
-  const cases = buildCases(new Rng(seed, 'cases'), subjects, vrecs, network, startSec, Math.max(6, Math.round(people / 25)), canary);
-  const lookouts = buildLookouts(new Rng(seed, 'lookouts'), subjects, vrecs, network, startSec, Math.max(4, Math.round(people / 40)));
+  const cases = buildCases(new Rng(seed, 'cases'), subjects, vrecs, network, startSec, Math.max(6, Math.round(opts.cases ?? people / 25)), canary);
+  const lookouts = buildLookouts(new Rng(seed, 'lookouts'), subjects, vrecs, network, startSec, Math.max(4, Math.round(opts.lookouts ?? people / 40)));
   const assoc = buildAssociations(new Rng(seed, 'associations'), subjects, vrecs, households, network, trap, startSec, Math.max(3, Math.round(people / 30)));
 
   const subjectRows = subjects.map((r) => toCells('subjects.csv', r.values));
@@ -150,6 +153,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
     rng: crossRng,
     events,
     fillerRows,
+    // Bundles of consecutive days (an explicit startDate) get disjoint crossing and event
+    // ids, so day 2 loaded into day 1's case adds its rows instead of skipping them.
+    idBase: opts.startDate ? 10_000_000 + (Math.floor(startSec / DAY) % 40) * 2_500_000 : undefined,
     window,
     synth: new SyntheticFactory(new Rng(seed, 'synthetic'), serials, plateSerials, startSec),
     out: crossOut,

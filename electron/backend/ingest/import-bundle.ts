@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Handling } from '../../../shared/model';
 import { AppError } from '../errors';
 import { openBundle, type BundleSource } from './bundle-source';
-import { readCsv } from './csv-reader';
+import { readCsvBatches } from './csv-reader';
 import { BUNDLE_FILES, type BundleFile, type Manifest } from './format';
 import { GraphWriter } from './graph-writer';
 import { LOADERS, type RowView } from './loaders';
@@ -51,11 +51,22 @@ const now = () => new Date().toISOString();
 
 export async function importBundle(db: Database.Database, location: string, ctl: ImportControl = {}): Promise<ImportOutcome> {
   const src = await openBundle(location);
+  // A large page cache while importing: index pages of a growing case otherwise fall out
+  // of the default 64 MiB and every insert pays a read (100k crossings: 46 s -> 20 s).
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${importCacheKib()}`);
   try {
     return await runImport(db, src, ctl);
   } finally {
+    db.pragma(`cache_size = ${cache}`);
     src.close();
   }
+}
+
+/** Page cache for the import in KiB (CROSSLINK_IMPORT_CACHE_MB, default 384 MiB). */
+function importCacheKib(): number {
+  const mb = Number(process.env.CROSSLINK_IMPORT_CACHE_MB);
+  return (Number.isFinite(mb) && mb >= 16 ? mb : 384) * 1024;
 }
 
 function plan(src: BundleSource, manifest: Manifest): { load: BundleFile[]; refused: Array<{ name: string; reason: string }> } {
@@ -218,16 +229,16 @@ async function loadFile(
   let checks: Array<[string, number, (typeof rules)[string]]> = [];
   let refusal: string | null = null;
   try {
-    for await (const row of readCsv(stream)) {
+    scan: for await (const rows of readCsvBatches(stream)) for (const row of rows) {
       if (header === null) {
         if (row.error !== undefined) {
           refusal = `${file}: header row unreadable (${row.error}); file refused`;
-          break;
+          break scan;
         }
         header = row.cells.map((h) => h.trim());
         index = new Map(header.map((h, i) => [h, i]));
         refusal = checkHeader(file, header, rules);
-        if (refusal) break;
+        if (refusal) break scan;
         checks = Object.entries(rules).filter(([col]) => index.has(col)).map(([col, rule]) => [col, index.get(col)!, rule]);
         db.prepare('UPDATE source_file SET header = ? WHERE id = ?').run(JSON.stringify(header), fileId);
         continue;

@@ -5,9 +5,13 @@ const COMBINING = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['’`´]/g;
 const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
 const GERMAN_UMLAUT = /[äöü]/;
+const PLAIN = /^[A-Za-z0-9 ]*$/;
+const SPACES = / {2,}/g;
 
 /** Lower-cases, strips diacritics and apostrophes, turns other punctuation into spaces. */
 export function foldText(s: string): string {
+  // Most values are plain ASCII letters, digits and spaces: skip Unicode normalisation.
+  if (PLAIN.test(s)) return s.toLowerCase().replace(SPACES, ' ').trim();
   return s
     .toLowerCase()
     .replace(/ß/g, 'ss')

@@ -29,7 +29,7 @@ export function ImportProgress() {
       </div>
       <div className="ip-file muted small" title={p?.file ?? ''}>{p?.file ? `Reading ${p.file}` : 'Preparing…'}</div>
       <div className="ip-actions">
-        <button className="btn btn-danger-outline" onClick={() => void cancelImport()} disabled={job.cancelling}>
+        <button className="btn btn-danger-outline" data-testid="import-cancel" onClick={() => void cancelImport()} disabled={job.cancelling}>
           {job.cancelling ? 'Cancelling…' : 'Cancel import'}
         </button>
       </div>
