@@ -123,6 +123,33 @@ export const STATS = z.object({
 });
 export type Stats = z.infer<typeof STATS>;
 
+export const BACKUP_INFO = z.object({
+  file: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(['manual', 'scheduled', 'before-import', 'before-migration', 'before-restore']),
+  bytes: z.number().int(),
+  integrity: z.string(),
+  caseName: z.string().nullable(),
+  counts: z.object({ nodes: z.number().int(), links: z.number().int(), imports: z.number().int(), lastExportId: z.string().nullable() }),
+});
+export type BackupInfo = z.infer<typeof BACKUP_INFO>;
+
+export const HEALTH = z.object({
+  casePath: z.string().nullable(),
+  caseBytes: z.number().int(),
+  nodes: z.number().int(),
+  links: z.number().int(),
+  lastImport: z.object({ exportId: z.string(), finishedAt: z.string().nullable(), rowsLoaded: z.number().int(), rowsRejected: z.number().int(), status: z.string() }).nullable(),
+  lastBackup: z.object({ file: z.string(), createdAt: z.string(), ageHours: z.number() }).nullable(),
+  backupDir: z.string().nullable(),
+  freeDiskBytes: z.number().nullable(),
+  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), workers: z.array(z.object({ role: z.string(), heapUsedBytes: z.number() })) }),
+  eventLoopLagMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  slowQueries: z.array(z.object({ op: z.string(), ms: z.number(), at: z.string(), plan: z.array(z.string()) })),
+  warnings: z.array(z.object({ level: z.enum(['warn', 'error']), text: z.string() })),
+});
+export type Health = z.infer<typeof HEALTH>;
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const contract = {
@@ -150,6 +177,15 @@ export const contract = {
     z.object({ id: nodeId, force: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(200), kinds: z.array(NODE_KIND).optional() }),
     EXPANSION,
   ),
+  'backup.create': call(z.object({}), BACKUP_INFO),
+  'backup.list': call(z.object({ casePath: path.optional() }), z.object({ dir: z.string(), backups: z.array(BACKUP_INFO) })),
+  'backup.verify': call(z.object({ file: path }), z.object({ ok: z.boolean(), problem: z.string().nullable() })),
+  'backup.restore': call(
+    z.object({ file: path, casePath: path.optional() }),
+    z.object({ restored: BACKUP_INFO, savedCurrent: z.string().nullable(), case: CASE_INFO }),
+  ),
+  'ops.health': call(z.object({}), HEALTH),
+  'ops.diagnostics': call(z.object({}), z.object({ text: z.string() })),
 } as const;
 
 export type Contract = typeof contract;
@@ -167,6 +203,7 @@ export const ERROR_CODES = [
   'bad_bundle',
   'io_error',
   'db_too_new',
+  'damaged',
   'unauthorized',
   'internal',
 ] as const;

@@ -1,9 +1,15 @@
 // Implements the contract: every call's input is parsed with its zod schema here, whatever
 // transport carried it, and every answer is { ok, value } or { ok: false, error }.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
-  contract, type CallName, type EventName, type EventPayload, type ImportProgress, type Output, type ParsedInput, type Result,
+  contract, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
 } from '../../shared/contract';
+import { SLOW_MS } from './db/protocol';
+import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
+import { OpsLog, scrub } from './ops/log';
 import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
 import { listDir } from './fs-browse';
@@ -18,13 +24,42 @@ export interface BackendOptions {
   homeDir?: string;
   /** Validate answers against the contract too (tests, development). */
   checkOutput?: boolean;
+  /** Logs and settings (default $CROSSLINK_HOME or ~/.crosslink). */
+  dataDir?: string;
+  backup?: Partial<BackupSettings>;
 }
+
+export interface BackupSettings extends RotationPolicy {
+  /** A folder for every case's backups (one subfolder per case); default beside each case. */
+  dir: string | null;
+  /** Minutes between automatic backups while a case is open; 0 turns them off. */
+  intervalMinutes: number;
+}
+
+function envNumber(name: string, dflt: number): number {
+  const n = Number(process.env[name]);
+  return process.env[name] !== undefined && Number.isFinite(n) && n >= 0 ? n : dflt;
+}
+
+export function backupSettings(over: Partial<BackupSettings> = {}): BackupSettings {
+  return {
+    dir: over.dir ?? process.env.CROSSLINK_BACKUP_DIR ?? null,
+    intervalMinutes: over.intervalMinutes ?? envNumber('CROSSLINK_BACKUP_INTERVAL_MIN', 60),
+    keepLast: over.keepLast ?? envNumber('CROSSLINK_BACKUP_KEEP', 10),
+    keepDaily: over.keepDaily ?? envNumber('CROSSLINK_BACKUP_KEEP_DAYS', 7),
+  };
+}
+
+const LOW_DISK_BYTES = 2 * 1024 ** 3;
+const LOOP_RESOLUTION_MS = 20;
+const FREE_QUERIES = new Set<string>(['import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
 
 type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<Output<N>> };
 
 interface Job {
   progress: ImportProgress;
-  callId: number;
+  callId: number | null;
+  cancelRequested: boolean;
   done: Promise<void>;
 }
 
@@ -33,8 +68,55 @@ export class Backend {
   private readonly jobs = new Map<string, Job>();
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
   private jobSeq = 0;
+  readonly log: OpsLog;
+  readonly backups: BackupSettings;
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  private readonly slow: Health['slowQueries'] = [];
+  private backupTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly opts: BackendOptions) {}
+  constructor(private readonly opts: BackendOptions) {
+    this.log = new OpsLog(path.join(opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink'), 'logs'));
+    this.backups = backupSettings(opts.backup);
+    this.loopDelay.enable();
+  }
+
+  /** The folder holding a case's backups. */
+  backupDirFor(casePath: string): string {
+    return this.backups.dir ? path.join(this.backups.dir, path.basename(casePath)) : defaultBackupDir(casePath);
+  }
+
+  private onWorkerDone = (role: 'writer' | 'reader', op: string, ms: number, plan: string[] | undefined): void => {
+    if (ms <= SLOW_MS || FREE_QUERIES.has(op)) return;
+    this.slow.push({ op: `${role}:${op}`, ms: Math.round(ms), at: new Date().toISOString(), plan: plan ?? [] });
+    if (this.slow.length > 50) this.slow.shift();
+    this.log.write('warn', 'slow_query', { op, ms: Math.round(ms) });
+  };
+
+  private async backupNow(reason: 'manual' | 'scheduled' | 'before-import'): Promise<Output<'backup.create'>> {
+    const store = this.requireStore();
+    const dir = this.backupDirFor(store.path);
+    const rotation = { keepLast: this.backups.keepLast, keepDaily: this.backups.keepDaily };
+    try {
+      const info = await store.query('backup.create', { dir, reason, rotation });
+      this.log.write('info', 'backup', { reason, bytes: info.bytes, nodes: info.counts.nodes });
+      return info;
+    } catch (err) {
+      const e = toCallError(err);
+      this.log.write('error', 'backup_failed', { reason, code: e.code, message: e.message });
+      throw err;
+    }
+  }
+
+  private scheduleBackups(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+    if (!this.store || this.backups.intervalMinutes <= 0) return;
+    this.backupTimer = setInterval(() => {
+      if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) return; // before-import covers it
+      this.backupNow('scheduled').catch(() => {});
+    }, this.backups.intervalMinutes * 60_000);
+    this.backupTimer.unref();
+  }
 
   /** The single entry point of both transports. */
   async handle(name: string, rawInput: unknown): Promise<Result<unknown>> {
@@ -53,7 +135,9 @@ export class Backend {
       if (this.opts.checkOutput) spec.output.parse(value);
       return { ok: true, value };
     } catch (err) {
-      return { ok: false, error: toCallError(err) };
+      const e = toCallError(err);
+      this.log.write(e.code === 'internal' || e.code === 'io_error' || e.code === 'damaged' ? 'error' : 'warn', 'call_failed', { call: name, code: e.code, message: e.message });
+      return { ok: false, error: e };
     }
   }
 
@@ -76,14 +160,17 @@ export class Backend {
     if (this.jobs.size && [...this.jobs.values()].some((j) => j.progress.state === 'running')) {
       throw new AppError('conflict', 'An import is running; wait for it or cancel it before switching cases.');
     }
-    const next = await CaseStore.open(resolved, create);
+    const next = await CaseStore.open(resolved, create, { backupDir: this.backupDirFor(resolved), onDone: this.onWorkerDone });
     const old = this.store;
     this.store = next;
     await old?.close();
+    this.scheduleBackups();
+    this.log.write('info', create ? 'case_created' : 'case_opened', {});
     if (create) {
       return next.write('case.init', { name: name?.trim() || path.basename(resolved).replace(/\.[^.]+$/, '') }).done;
     }
     const recovered = await next.write('case.recover', undefined).done;
+    for (const r of recovered) this.log.write('warn', 'import_rolled_back_at_open', { importId: r.importId });
     const info = await next.query('case.info', undefined);
     info.notices = recovered.map(
       (r) => `Import #${r.importId} (${r.exportId}) was interrupted before it finished; its partial rows were removed. Import the bundle again.`,
@@ -99,21 +186,34 @@ export class Backend {
       jobId, state: 'running', file: null, rowsRead: 0, rowsTotal: null, rowsPerSecond: 0, etaSeconds: null,
       phase: 'queued', error: null, importId: null, note: null,
     };
-    const call = store.write('import.run', { path: path.resolve(location) }, (p) => {
-      const info = p as ImportProgressInfo;
-      const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
-      const frac = info.bytesTotal ? info.bytesDone / info.bytesTotal : 0;
-      Object.assign(progress, {
-        file: info.file,
-        phase: info.phase,
-        rowsRead: info.rowsRead,
-        rowsTotal: info.rowsTotal,
-        rowsPerSecond: Math.round(info.rowsRead / elapsed),
-        etaSeconds: frac > 0.01 ? Math.max(0, (elapsed * (1 - frac)) / frac) : null,
+    const job: Job = { progress, callId: null, cancelRequested: false, done: Promise.resolve() };
+    const run = async (): Promise<ImportOutcome> => {
+      // A case with data is backed up before every import.
+      const before = await store.query('graph.stats', undefined);
+      if (before.nodes.length && !(await store.query('import.loaded', { path: path.resolve(location) }))) {
+        progress.phase = 'backing up';
+        this.emit('import.progress', { ...progress });
+        await this.backupNow('before-import');
+      }
+      if (job.cancelRequested) return { importId: null, status: 'cancelled' };
+      const call = store.write('import.run', { path: path.resolve(location) }, (p) => {
+        const info = p as ImportProgressInfo;
+        const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
+        const frac = info.bytesTotal ? info.bytesDone / info.bytesTotal : 0;
+        Object.assign(progress, {
+          file: info.file,
+          phase: info.phase,
+          rowsRead: info.rowsRead,
+          rowsTotal: info.rowsTotal,
+          rowsPerSecond: Math.round(info.rowsRead / elapsed),
+          etaSeconds: frac > 0.01 ? Math.max(0, (elapsed * (1 - frac)) / frac) : null,
+        });
+        this.emit('import.progress', { ...progress });
       });
-      this.emit('import.progress', { ...progress });
-    });
-    const done = call.done.then(
+      job.callId = call.id;
+      return call.done;
+    };
+    job.done = run().then(
       (outcome: ImportOutcome) => {
         progress.state = outcome.status === 'cancelled' ? 'cancelled' : 'done';
         progress.importId = outcome.importId;
@@ -125,15 +225,17 @@ export class Backend {
             : outcome.status === 'cancelled'
               ? 'Import cancelled; the case is as it was before the import.'
               : null;
+        this.log.write('info', 'import_finished', { status: outcome.status, importId: outcome.importId, rows: progress.rowsRead, seconds: (Date.now() - started) / 1000 });
         this.emit('import.progress', { ...progress });
       },
       (err) => {
         progress.state = 'failed';
         progress.error = toCallError(err).message;
+        this.log.write('error', 'import_failed', { code: toCallError(err).code, message: progress.error });
         this.emit('import.progress', { ...progress });
       },
     );
-    this.jobs.set(jobId, { progress, callId: call.id, done });
+    this.jobs.set(jobId, job);
     return jobId;
   }
 
@@ -166,7 +268,8 @@ export class Backend {
     'import.cancel': async (i) => {
       const job = this.jobs.get(i.jobId);
       if (!job || job.progress.state !== 'running') return { cancelled: false };
-      this.requireStore().cancel(job.callId);
+      job.cancelRequested = true;
+      if (job.callId !== null) this.requireStore().cancel(job.callId);
       await job.done;
       const final: ImportProgress = job.progress;
       return { cancelled: final.state === 'cancelled' };
@@ -180,11 +283,125 @@ export class Backend {
     'graph.link': async (i) => this.requireStore().query('graph.link', i),
     'graph.resolveId': async (i) => this.requireStore().query('graph.resolveId', i),
     'graph.expand': async (i) => this.requireStore().query('graph.expand', i),
+    'backup.create': async () => this.backupNow('manual'),
+    'backup.list': async (i) => {
+      const casePath = i.casePath ? path.resolve(i.casePath) : this.requireStore().path;
+      const dir = this.backupDirFor(casePath);
+      return { dir, backups: listBackups(dir) };
+    },
+    'backup.verify': async (i) => {
+      const r = verifyBackup(path.resolve(i.file));
+      return { ok: r.ok, problem: r.problem };
+    },
+    'backup.restore': async (i) => {
+      const casePath = i.casePath ? path.resolve(i.casePath) : this.requireStore().path;
+      if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) {
+        throw new AppError('conflict', 'An import is running; wait for it or cancel it before restoring.');
+      }
+      // The case must be closed while its file is replaced.
+      if (this.store?.path === casePath) {
+        await this.store.close();
+        this.store = null;
+      }
+      const { restored, savedCurrent } = await restoreBackup(casePath, path.resolve(i.file), this.backupDirFor(casePath));
+      this.log.write('warn', 'restored', { nodes: restored.counts.nodes, links: restored.counts.links });
+      const info = await this.openCase(casePath, false);
+      info.notices.push(`Restored the backup of ${restored.createdAt} (${restored.counts.nodes} nodes, ${restored.counts.links} links).${savedCurrent ? ' The case as it was before the restore was saved as a backup too.' : ''}`);
+      return { restored, savedCurrent, case: info };
+    },
+    'ops.health': async () => this.health(),
+    'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
   };
 
+  private async health(): Promise<Health> {
+    const store = this.store;
+    const warnings: Health['warnings'] = [];
+    let caseBytes = 0;
+    let nodes = 0;
+    let links = 0;
+    let lastImport: Health['lastImport'] = null;
+    let lastBackup: Health['lastBackup'] = null;
+    let backupDir: string | null = null;
+    let freeDiskBytes: number | null = null;
+    const workers: Health['memory']['workers'] = [];
+    if (store) {
+      for (const f of [store.path, `${store.path}-wal`]) caseBytes += fs.existsSync(f) ? fs.statSync(f).size : 0;
+      const st = await store.query('graph.stats', undefined);
+      nodes = st.nodes.reduce((a, n) => a + n.count, 0);
+      links = st.links.reduce((a, l) => a + l.count, 0);
+      const imports = await store.query('import.list', undefined);
+      const li = imports[0];
+      if (li) lastImport = { exportId: li.exportId, finishedAt: li.finishedAt, rowsLoaded: li.rowsLoaded, rowsRejected: li.rowsRejected, status: li.status };
+      backupDir = this.backupDirFor(store.path);
+      const b = listBackups(backupDir)[0];
+      if (b) lastBackup = { file: b.file, createdAt: b.createdAt, ageHours: (Date.now() - Date.parse(b.createdAt)) / 3_600_000 };
+      if (!b) warnings.push({ level: 'warn', text: 'This case has no backup yet: File > Backups > Back up now.' });
+      else if (lastBackup!.ageHours > 24) warnings.push({ level: 'warn', text: `The newest backup is ${Math.floor(lastBackup!.ageHours / 24)} day(s) old.` });
+      try {
+        const s = fs.statfsSync(path.dirname(store.path));
+        freeDiskBytes = s.bavail * s.bsize;
+        if (freeDiskBytes < LOW_DISK_BYTES) warnings.push({ level: 'error', text: `Only ${(freeDiskBytes / 1024 ** 3).toFixed(1)} GB free on the case's disk.` });
+      } catch {
+        /* not every file system answers */
+      }
+      workers.push({ role: 'reader', heapUsedBytes: await store.query('worker.heap', undefined) });
+      const writerHeap = await Promise.race([store.askWriter('worker.heap', undefined), new Promise<null>((r) => setTimeout(() => r(null), 250))]);
+      if (writerHeap !== null) workers.push({ role: 'writer', heapUsedBytes: writerHeap });
+    }
+    const mem = process.memoryUsage();
+    // The histogram holds whole sampling intervals: the lag is what exceeds the resolution.
+    const ms = (ns: number) => Math.max(0, Math.round((ns - LOOP_RESOLUTION_MS * 1e6) / 1e4) / 100);
+    const lag = { p50: ms(this.loopDelay.percentile(50)), p99: ms(this.loopDelay.percentile(99)), max: ms(this.loopDelay.max) };
+    if (lag.p99 > 200) warnings.push({ level: 'warn', text: `The backend's event loop lagged ${lag.p99} ms (p99).` });
+    return {
+      casePath: store?.path ?? null, caseBytes, nodes, links, lastImport, lastBackup, backupDir, freeDiskBytes,
+      memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, workers },
+      eventLoopLagMs: lag,
+      slowQueries: [...this.slow].reverse(),
+      warnings,
+    };
+  }
+
+  /** Versions, settings, health figures and recent errors: no record content. */
+  private async diagnostics(): Promise<string> {
+    const h = await this.health();
+    const sqlite = await (async () => {
+      try {
+        const Database = (await import('better-sqlite3')).default;
+        const db = new Database(':memory:');
+        const v = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+        db.close();
+        return v;
+      } catch {
+        return 'unknown';
+      }
+    })();
+    const lines = [
+      `Crosslink ${this.opts.version} (${this.opts.host} host)`,
+      `Node ${process.versions.node}${process.versions.electron ? `, Electron ${process.versions.electron}` : ''}, SQLite ${sqlite}, ${process.platform} ${process.arch}, ${os.cpus().length} CPUs, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM`,
+      `Backups: every ${this.backups.intervalMinutes} min, keep ${this.backups.keepLast} + daily for ${this.backups.keepDaily} days, folder ${this.backups.dir ? 'chosen' : 'beside the case'}`,
+      `Case: ${h.casePath ? 'open' : 'none'}, ${(h.caseBytes / 1e6).toFixed(1)} MB, ${h.nodes} nodes, ${h.links} links`,
+      `Last import: ${h.lastImport ? `${h.lastImport.status} at ${h.lastImport.finishedAt}, ${h.lastImport.rowsLoaded} loaded, ${h.lastImport.rowsRejected} rejected` : 'none'}`,
+      `Last backup: ${h.lastBackup ? `${h.lastBackup.createdAt} (${h.lastBackup.ageHours.toFixed(1)} h ago)` : 'none'}`,
+      `Free disk: ${h.freeDiskBytes === null ? 'unknown' : `${(h.freeDiskBytes / 1024 ** 3).toFixed(1)} GB`}`,
+      `Memory: rss ${(h.memory.rssBytes / 1e6).toFixed(0)} MB, heap ${(h.memory.heapUsedBytes / 1e6).toFixed(0)} MB; ${h.memory.workers.map((w) => `${w.role} ${(w.heapUsedBytes / 1e6).toFixed(0)} MB`).join(', ')}`,
+      `Event loop lag: p50 ${h.eventLoopLagMs.p50} ms, p99 ${h.eventLoopLagMs.p99} ms, max ${h.eventLoopLagMs.max} ms`,
+      `Warnings: ${h.warnings.map((w) => w.text).join(' | ') || 'none'}`,
+      `Slow operations (> ${SLOW_MS} ms): ${h.slowQueries.slice(0, 10).map((q) => `${q.op} ${q.ms} ms`).join(', ') || 'none'}`,
+      '',
+      'Recent errors and warnings:',
+      ...this.log.tail(30).filter((e) => e.level !== 'info').map((e) => `  ${e.at} ${e.level} ${e.event} ${Object.entries(e).filter(([k]) => !['at', 'level', 'event'].includes(k)).map(([k, v]) => `${k}=${typeof v === 'string' ? scrub(v) : v}`).join(' ')}`),
+    ];
+    return lines.join('\n');
+  }
+
   async close(): Promise<void> {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.loopDelay.disable();
     for (const job of this.jobs.values()) {
-      if (job.progress.state === 'running') this.store?.cancel(job.callId);
+      if (job.progress.state !== 'running') continue;
+      job.cancelRequested = true;
+      if (job.callId !== null) this.store?.cancel(job.callId);
     }
     await Promise.all([...this.jobs.values()].map((j) => j.done));
     await this.store?.close();

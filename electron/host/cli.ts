@@ -16,6 +16,9 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink search --db FILE --q TEXT [--limit N] [--json]
   crosslink show --db FILE --id ID [--json]      ID: record_id, crossing_id, case_id, lookout_id, event_id or node id
   crosslink web [--db FILE] [--port N]           the browser host
+  crosslink backup create|list|verify|restore --db FILE [--file BACKUP] [--dir FOLDER]
+                                                 restore takes the newest good backup unless --file is given
+  crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
 Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
 (reason on stderr; the JSON report is still printed), 2 usage.`;
@@ -37,6 +40,8 @@ const OPTIONS = {
   id: { type: 'string' },
   limit: { type: 'string' },
   port: { type: 'string' },
+  file: { type: 'string' },
+  dir: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,9 +69,15 @@ async function call<N extends CallName>(b: Backend, name: N, input: Input<N>): P
   return r.value as Output<N>;
 }
 
+let backupDir: string | undefined;
+
+function backend(): Backend {
+  return new Backend({ host: 'cli', version: VERSION, backup: backupDir ? { dir: path.resolve(backupDir) } : {} });
+}
+
 async function withCase<T>(db: string | undefined, create: boolean, fn: (b: Backend) => Promise<T>): Promise<T> {
   const file = path.resolve(need(db, 'db'));
-  const b = new Backend({ host: 'cli', version: VERSION });
+  const b = backend();
   try {
     if (fs.existsSync(file)) await call(b, 'case.open', { path: file });
     else if (create) await call(b, 'case.create', { path: file });
@@ -90,6 +101,64 @@ function progressBar(p: { rowsRead: number; rowsTotal: number | null; rowsPerSec
 }
 
 const CLI_REJECTS = 10_000;
+
+const fmtBackup = (x: Output<'backup.create'>) =>
+  `${x.createdAt}  ${x.reason.padEnd(16)} ${(x.bytes / 1e6).toFixed(1).padStart(8)} MB  ${String(x.counts.nodes).padStart(9)} nodes ${String(x.counts.links).padStart(9)} links  ${x.integrity}  ${x.file}`;
+
+async function cmdBackup(sub: string | undefined, v: Values): Promise<number> {
+  const file = path.resolve(need(v.db, 'db'));
+  switch (sub) {
+    case 'create':
+      return withCase(v.db, false, async (b) => {
+        const info = await call(b, 'backup.create', {});
+        print(v.json, info, () => `Backed up to ${info.file} (verified: ${info.integrity}, ${info.counts.nodes} nodes, ${info.counts.links} links).`);
+        return 0;
+      });
+    case 'list': {
+      // Works on a damaged case too: it does not open it.
+      const b = backend();
+      try {
+        const out = await call(b, 'backup.list', { casePath: file });
+        print(v.json, out, () => (out.backups.length ? [`Backups in ${out.dir}:`, ...out.backups.map(fmtBackup)].join('\n') : `No backups in ${out.dir}.`));
+        return 0;
+      } finally {
+        await b.close();
+      }
+    }
+    case 'verify': {
+      const b = backend();
+      try {
+        const targets = v.file ? [path.resolve(v.file)] : (await call(b, 'backup.list', { casePath: file })).backups.map((x) => x.file);
+        if (!targets.length) throw new AppError('not_found', `No backups of ${file} to verify.`);
+        let bad = 0;
+        const results: Array<{ file: string; ok: boolean; problem: string | null }> = [];
+        for (const t of targets) {
+          const r = await call(b, 'backup.verify', { file: t });
+          if (!r.ok) bad++;
+          results.push({ file: t, ...r });
+        }
+        print(v.json, results, () => results.map((r) => `${r.ok ? 'OK  ' : 'BAD '} ${r.file}${r.problem ? `: ${r.problem}` : ''}`).join('\n'));
+        return bad ? 1 : 0;
+      } finally {
+        await b.close();
+      }
+    }
+    case 'restore': {
+      const b = backend();
+      try {
+        const chosen = v.file ? path.resolve(v.file) : (await call(b, 'backup.list', { casePath: file })).backups[0]?.file;
+        if (!chosen) throw new AppError('not_found', `No backups of ${file} to restore.`);
+        const out = await call(b, 'backup.restore', { file: chosen, casePath: file });
+        print(v.json, out, () => `Restored ${out.restored.file} into ${file} (${out.restored.counts.nodes} nodes, ${out.restored.counts.links} links).${out.savedCurrent ? ` The previous state was saved as ${out.savedCurrent}.` : ''}`);
+        return 0;
+      } finally {
+        await b.close();
+      }
+    }
+    default:
+      throw new UsageError('backup needs one of: create, list, verify, restore');
+  }
+}
 
 async function cmdImport(bundle: string, v: Values): Promise<number> {
   return withCase(v.db, true, async (b) => {
@@ -180,6 +249,7 @@ async function cmdShow(v: Values): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  backupDir = v.dir;
   const [cmd, ...rest] = positionals;
   if (v.help || !cmd || cmd === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -223,6 +293,15 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'show':
       return cmdShow(v);
+    case 'backup':
+      return cmdBackup(rest[0], v);
+    case 'health':
+      return withCase(v.db, false, async (b) => {
+        const h = await call(b, 'ops.health', {});
+        const diag = await call(b, 'ops.diagnostics', {});
+        print(v.json, h, () => diag.text);
+        return h.warnings.some((w) => w.level === 'error') ? 1 : 0;
+      });
     case 'web': {
       const { startWebHost } = await import('./web');
       const host = await startWebHost({ db: v.db ? path.resolve(v.db) : undefined, port: int(v.port, 'port', 0) });

@@ -21,12 +21,15 @@ export interface Call<T> {
 
 class DbWorker {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Map<number, Pending & { op: string }>();
   private nextId = 1;
   readonly ready: Promise<void>;
   private closed = false;
 
-  constructor(init: WorkerInit) {
+  constructor(
+    init: WorkerInit,
+    private readonly onDone?: (op: string, ms: number, plan: string[] | undefined) => void,
+  ) {
     this.worker = spawnWorker(WORKER_ENTRY, init as unknown as Record<string, unknown>);
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWorker) => {
@@ -55,6 +58,7 @@ class DbWorker {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
+      this.onDone?.(p.op, m.ms, m.plan);
       if (m.ok) p.resolve(m.value);
       else p.reject(new AppError(m.error.code, m.error.message));
     }
@@ -63,7 +67,7 @@ class DbWorker {
   call<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void): Call<OpResult<N>> {
     const id = this.nextId++;
     const done = new Promise<OpResult<N>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, op });
     });
     this.worker.postMessage({ type: 'call', id, op, args });
     return { id, done };
@@ -91,15 +95,19 @@ export class CaseStore {
     private readonly reader: DbWorker,
   ) {}
 
-  static async open(path: string, create = false): Promise<CaseStore> {
-    const writer = new DbWorker({ path, role: 'writer', create });
+  static async open(
+    path: string,
+    create = false,
+    opts: { backupDir?: string; onDone?: (role: 'writer' | 'reader', op: string, ms: number, plan: string[] | undefined) => void } = {},
+  ): Promise<CaseStore> {
+    const writer = new DbWorker({ path, role: 'writer', create, backupDir: opts.backupDir }, (op, ms, plan) => opts.onDone?.('writer', op, ms, plan));
     try {
       await writer.ready;
     } catch (e) {
       await writer.close().catch(() => {});
       throw e;
     }
-    const reader = new DbWorker({ path, role: 'reader', create: false });
+    const reader = new DbWorker({ path, role: 'reader', create: false }, (op, ms, plan) => opts.onDone?.('reader', op, ms, plan));
     try {
       await reader.ready;
     } catch (e) {
@@ -111,6 +119,11 @@ export class CaseStore {
 
   query<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
     return this.reader.call(op, args).done;
+  }
+
+  /** The writer's own answer (for example its heap size), queued behind its work. */
+  askWriter<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
+    return this.writer.call(op, args).done;
   }
 
   write<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void): Call<OpResult<N>> {

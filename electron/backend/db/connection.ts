@@ -1,12 +1,21 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { createBackupSync, defaultBackupDir } from '../ops/backup';
 import { migrate } from './migrate';
 
 export interface OpenOptions {
   /** Create the file when missing (File > New case). */
   create?: boolean;
   readonly?: boolean;
+  /** Skip the integrity check at open (workers after the first already checked). */
+  skipCheck?: boolean;
+  /** Where the backup before a migration goes (default: beside the case). */
+  backupDir?: string;
+}
+
+function damaged(path: string, detail: string): AppError {
+  return new AppError('damaged', `The case file ${path} is damaged (${detail.replace(/\s+/g, ' ').slice(0, 300)}). It was not opened; restore the newest good backup (File > Restore…, or crosslink backup list --db FILE).`);
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -38,13 +47,20 @@ export function openCase(path: string, opts: OpenOptions = {}): Database.Databas
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      migrate(db);
+      migrate(db, () => createBackupSync(db, path, opts.backupDir ?? defaultBackupDir(path), 'before-migration'));
+      // A damaged case is never opened silently (quick_check: structure, not every index row).
+      if (exists && !opts.skipCheck) {
+        const problems = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>;
+        if (problems.length !== 1 || problems[0].quick_check !== 'ok') throw damaged(path, problems.map((p) => p.quick_check).join('; '));
+      }
     }
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     return db;
   } catch (err) {
     db.close();
+    const code = (err as { code?: string }).code ?? '';
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw damaged(path, String((err as Error).message));
     throw err;
   }
 }

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 /** Brings a case file to the latest schema; refuses a file written by a newer Crosslink. */
-export function migrate(db: Database.Database): { from: number; to: number } {
+export function migrate(db: Database.Database, beforeMigrating?: (from: number) => void): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > LATEST_VERSION) {
     throw new AppError(
@@ -11,6 +11,8 @@ export function migrate(db: Database.Database): { from: number; to: number } {
       `This case was written by a newer Crosslink (schema ${from}; this version knows up to ${LATEST_VERSION}). Update Crosslink to open it.`,
     );
   }
+  // A case with data that needs a newer schema is backed up first.
+  if (from > 0 && from < LATEST_VERSION) beforeMigrating?.(from);
   for (const m of MIGRATIONS) {
     if (m.version <= from) continue;
     db.transaction(() => {

@@ -6,9 +6,11 @@ import { linkDetails, nodeDetails } from '../graph/details';
 import { resolveSourceId } from '../graph/resolve-id';
 import { search } from '../graph/search';
 import { stats } from '../graph/stats';
-import { importBundle, type ImportProgressInfo } from '../ingest/import-bundle';
+import { bundleAlreadyLoaded, importBundle, type ImportProgressInfo } from '../ingest/import-bundle';
 import { recoverInterruptedImports } from '../ingest/import-marks';
 import { importReport, listImports, rejectsCsv } from '../ingest/report';
+import v8 from 'node:v8';
+import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } from '../ops/backup';
 import { caseInfo, initMeta } from './case-meta';
 
 export interface OpContext {
@@ -30,6 +32,7 @@ export const OPS = {
   'import.run': (c: OpContext, a: { path: string }) =>
     importBundle(c.db, a.path, { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled() }),
   'import.list': (c: OpContext) => listImports(c.db),
+  'import.loaded': (c: OpContext, a: { path: string }) => bundleAlreadyLoaded(c.db, a.path),
   'import.report': (c: OpContext, a: { importId: number; offset: number; limit: number }) => importReport(c.db, a.importId, a.offset, a.limit),
   'import.rejectsCsv': (c: OpContext, a: { importId: number }) => rejectsCsv(c.db, a.importId),
   'search': (c: OpContext, a: { q: string; limit: number; kinds?: NodeKind[] }) => search(c.db, a.q, a.limit, a.kinds),
@@ -39,6 +42,12 @@ export const OPS = {
   'graph.expand': (c: OpContext, a: { id: number; force: boolean; limit: number; kinds?: NodeKind[] }) => expand(c.db, a.id, a),
   'graph.resolveId': (c: OpContext, a: { sourceId: string }) => resolveSourceId(c.db, a.sourceId),
   'db.integrity': (c: OpContext) => c.db.pragma('integrity_check', { simple: true }),
+  'backup.create': async (c: OpContext, a: { dir: string; reason: BackupReason; rotation: RotationPolicy }) => {
+    const info = await createBackup(c.db, c.path, a.dir, a.reason);
+    rotateBackups(a.dir, a.rotation);
+    return info;
+  },
+  'worker.heap': () => v8.getHeapStatistics().used_heap_size,
 } satisfies Record<string, Op>;
 
 export type OpName = keyof typeof OPS;

@@ -10,12 +10,16 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'fatal'; error: CallError }
   | { type: 'progress'; id: number; payload: unknown }
-  | { type: 'result'; id: number; ok: true; value: unknown; ms: number }
-  | { type: 'result'; id: number; ok: false; error: CallError; ms: number }
+  | { type: 'result'; id: number; ok: true; value: unknown; ms: number; plan?: string[] }
+  | { type: 'result'; id: number; ok: false; error: CallError; ms: number; plan?: string[] }
   | { type: 'closed' };
 
 export interface WorkerInit {
   path: string;
   role: 'writer' | 'reader';
   create: boolean;
+  backupDir?: string;
 }
+
+/** An operation slower than this reports the query plans of its statements. */
+export const SLOW_MS = 100;

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { toCallError } from '../errors';
 import { openCase } from './connection';
 import { OPS, type OpContext } from './ops';
-import type { FromWorker, ToWorker, WorkerInit } from './protocol';
+import { SLOW_MS, type FromWorker, type ToWorker, type WorkerInit } from './protocol';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -15,14 +15,40 @@ let db: Database.Database | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 try {
-  db = openCase(init.path, { create: init.create, readonly: init.role === 'reader' });
+  db = openCase(init.path, { create: init.create, readonly: init.role === 'reader', skipCheck: init.role === 'reader', backupDir: init.backupDir });
+  watchStatements(db);
   post({ type: 'ready' });
 } catch (err) {
   post({ type: 'fatal', error: toCallError(err) });
 }
 
+// The SQL each operation prepares, so a slow one can report its query plans (health panel).
+let prepared: string[] = [];
+function watchStatements(conn: Database.Database): void {
+  const prepare = conn.prepare.bind(conn);
+  conn.prepare = ((sql: string) => {
+    if (prepared.length < 20 && !prepared.includes(sql)) prepared.push(sql);
+    return prepare(sql);
+  }) as typeof conn.prepare;
+}
+
+function plansOf(sqls: string[]): string[] {
+  const out: string[] = [];
+  for (const sql of sqls) {
+    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) continue;
+    try {
+      const rows = db!.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>;
+      out.push(`${sql.replace(/\s+/g, ' ').slice(0, 160)} => ${rows.map((r) => r.detail).join('; ')}`);
+    } catch {
+      /* statements needing a temp table or similar: no plan */
+    }
+  }
+  return out;
+}
+
 async function run(id: number, op: string, args: unknown): Promise<void> {
   const started = performance.now();
+  prepared = [];
   const fn = (OPS as Record<string, (c: OpContext, a: unknown) => unknown>)[op];
   try {
     if (!db) throw new Error('case is not open');
@@ -34,7 +60,8 @@ async function run(id: number, op: string, args: unknown): Promise<void> {
       isCancelled: () => cancelled.has(id),
     };
     const value = await fn(ctx, args);
-    post({ type: 'result', id, ok: true, value, ms: performance.now() - started });
+    const ms = performance.now() - started;
+    post({ type: 'result', id, ok: true, value, ms, plan: ms > SLOW_MS && init.role === 'reader' ? plansOf(prepared) : undefined });
   } catch (err) {
     post({ type: 'result', id, ok: false, error: toCallError(err), ms: performance.now() - started });
   } finally {

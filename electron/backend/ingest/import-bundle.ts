@@ -82,15 +82,34 @@ function plan(src: BundleSource, manifest: Manifest): { load: BundleFile[]; refu
   return { load, refused };
 }
 
-async function runImport(db: Database.Database, src: BundleSource, ctl: ImportControl): Promise<ImportOutcome> {
-  const manifest = await readManifest(src);
-  const previous = db
+function loadedImportOf(db: Database.Database, exportId: string): number | null {
+  const row = db
     .prepare(
       `SELECT i.id FROM import i WHERE i.export_id = ? AND i.status = 'done'
        AND NOT EXISTS (SELECT 1 FROM source_file f WHERE f.import_id = i.id AND f.refused IS NOT NULL)`,
     )
-    .get(manifest.export_id) as { id: number } | undefined;
-  if (previous) return { importId: previous.id, status: 'already_loaded' };
+    .get(exportId) as { id: number } | undefined;
+  return row ? row.id : null;
+}
+
+/** Is this bundle (its export_id) already loaded whole? False when it cannot be read. */
+export async function bundleAlreadyLoaded(db: Database.Database, location: string): Promise<boolean> {
+  try {
+    const src = await openBundle(location);
+    try {
+      return loadedImportOf(db, (await readManifest(src)).export_id) !== null;
+    } finally {
+      src.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+async function runImport(db: Database.Database, src: BundleSource, ctl: ImportControl): Promise<ImportOutcome> {
+  const manifest = await readManifest(src);
+  const previous = loadedImportOf(db, manifest.export_id);
+  if (previous !== null) return { importId: previous, status: 'already_loaded' };
 
   const { load, refused } = plan(src, manifest);
   if (load.length === 0 && refused.length === 0) {
