@@ -150,6 +150,13 @@ export const HEALTH = z.object({
 });
 export type Health = z.infer<typeof HEALTH>;
 
+/** The working board: what is on the canvas and where. */
+export const BOARD_STATE = z.object({
+  nodes: z.array(z.object({ ref: NODE_REF, pos: z.object({ x: z.number(), y: z.number() }) })).max(50_000),
+  links: z.array(LINK_REF).max(200_000),
+});
+export type BoardState = z.infer<typeof BOARD_STATE>;
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const contract = {
@@ -184,6 +191,8 @@ export const contract = {
     z.object({ file: path, casePath: path.optional() }),
     z.object({ restored: BACKUP_INFO, savedCurrent: z.string().nullable(), case: CASE_INFO }),
   ),
+  'board.save': call(z.object({ state: BOARD_STATE }), z.object({ savedAt: z.string() })),
+  'board.load': call(z.object({}), z.object({ state: BOARD_STATE, savedAt: z.string(), from: z.enum(['case', 'journal']) }).nullable()),
   'ops.health': call(z.object({}), HEALTH),
   'ops.diagnostics': call(z.object({}), z.object({ text: z.string() })),
 } as const;

@@ -5,10 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
-  contract, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
+  BOARD_STATE, contract, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { SLOW_MS } from './db/protocol';
 import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
+import { journalPath, readJournal, writeJournal } from './ops/board-journal';
 import { OpsLog, scrub } from './ops/log';
 import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
@@ -50,9 +51,17 @@ export function backupSettings(over: Partial<BackupSettings> = {}): BackupSettin
   };
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 const LOW_DISK_BYTES = 2 * 1024 ** 3;
 const LOOP_RESOLUTION_MS = 20;
-const FREE_QUERIES = new Set<string>(['import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
+const FREE_QUERIES = new Set<string>(['board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
 
 type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<Output<N>> };
 
@@ -60,6 +69,9 @@ interface Job {
   progress: ImportProgress;
   callId: number | null;
   cancelRequested: boolean;
+  /** Resolves when cancel is asked, so a queued job stops waiting at once. */
+  cancelled: Promise<void>;
+  cancel(): void;
   done: Promise<void>;
 }
 
@@ -68,6 +80,7 @@ export class Backend {
   private readonly jobs = new Map<string, Job>();
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
   private jobSeq = 0;
+  private importTail: Promise<void> = Promise.resolve();
   readonly log: OpsLog;
   readonly backups: BackupSettings;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
@@ -186,8 +199,17 @@ export class Backend {
       jobId, state: 'running', file: null, rowsRead: 0, rowsTotal: null, rowsPerSecond: 0, etaSeconds: null,
       phase: 'queued', error: null, importId: null, note: null,
     };
-    const job: Job = { progress, callId: null, cancelRequested: false, done: Promise.resolve() };
+    let cancel = () => {};
+    const cancelled = new Promise<void>((r) => (cancel = r));
+    const job: Job = { progress, callId: null, cancelRequested: false, cancelled, cancel: () => cancel(), done: Promise.resolve() };
+    // Imports run one after the other (the case has one writer); each waits for the one before.
+    const previous = this.importTail;
+    let release = () => {};
+    this.importTail = new Promise<void>((r) => (release = r));
     const run = async (): Promise<ImportOutcome> => {
+      await Promise.race([previous, cancelled]);
+      if (job.cancelRequested) return { importId: null, status: 'cancelled' };
+      progress.phase = 'starting';
       // A case with data is backed up before every import.
       const before = await store.query('graph.stats', undefined);
       if (before.nodes.length && !(await store.query('import.loaded', { path: path.resolve(location) }))) {
@@ -213,7 +235,9 @@ export class Backend {
       job.callId = call.id;
       return call.done;
     };
-    job.done = run().then(
+    if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) progress.phase = 'queued';
+    const runAndRelease = () => run().finally(() => release());
+    job.done = runAndRelease().then(
       (outcome: ImportOutcome) => {
         progress.state = outcome.status === 'cancelled' ? 'cancelled' : 'done';
         progress.importId = outcome.importId;
@@ -269,6 +293,7 @@ export class Backend {
       const job = this.jobs.get(i.jobId);
       if (!job || job.progress.state !== 'running') return { cancelled: false };
       job.cancelRequested = true;
+      job.cancel();
       if (job.callId !== null) this.requireStore().cancel(job.callId);
       await job.done;
       const final: ImportProgress = job.progress;
@@ -304,10 +329,35 @@ export class Backend {
         this.store = null;
       }
       const { restored, savedCurrent } = await restoreBackup(casePath, path.resolve(i.file), this.backupDirFor(casePath));
+      // The board comes back as the backup holds it, not as the journal last had it.
+      fs.rmSync(journalPath(casePath), { force: true });
       this.log.write('warn', 'restored', { nodes: restored.counts.nodes, links: restored.counts.links });
       const info = await this.openCase(casePath, false);
       info.notices.push(`Restored the backup of ${restored.createdAt} (${restored.counts.nodes} nodes, ${restored.counts.links} links).${savedCurrent ? ' The case as it was before the restore was saved as a backup too.' : ''}`);
       return { restored, savedCurrent, case: info };
+    },
+    'board.save': async (i) => {
+      const store = this.requireStore();
+      const savedAt = new Date().toISOString();
+      // The journal first (never waits for an import), then the case (queued in the writer).
+      writeJournal(store.path, { state: i.state, savedAt });
+      store.write('board.save', { state: JSON.stringify(i.state), savedAt }).done.catch((err) => {
+        this.log.write('warn', 'board_save_deferred', { code: toCallError(err).code });
+      });
+      return { savedAt };
+    },
+    'board.load': async () => {
+      const store = this.requireStore();
+      // Both copies are checked against the contract: a bad one is ignored, never shown.
+      const row = await store.query('board.load', undefined);
+      const fromCase = row ? BOARD_STATE.safeParse(safeJson(row.state)) : null;
+      const journal = readJournal(store.path);
+      const fromJournal = journal ? BOARD_STATE.safeParse(journal.state) : null;
+      if (journal && fromJournal?.success && (!row || !fromCase?.success || journal.savedAt > row.savedAt)) {
+        return { state: fromJournal.data, savedAt: journal.savedAt, from: 'journal' as const };
+      }
+      if (!row || !fromCase?.success) return null;
+      return { state: fromCase.data, savedAt: row.savedAt, from: 'case' as const };
     },
     'ops.health': async () => this.health(),
     'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
@@ -401,6 +451,7 @@ export class Backend {
     for (const job of this.jobs.values()) {
       if (job.progress.state !== 'running') continue;
       job.cancelRequested = true;
+      job.cancel();
       if (job.callId !== null) this.store?.cancel(job.callId);
     }
     await Promise.all([...this.jobs.values()].map((j) => j.done));

@@ -1,6 +1,7 @@
 // Every command of the menus, with its shortcut. Menus, the shortcut handler and the
 // Help > Keyboard shortcuts dialog all read this one list.
 import { beginImport, closeCase } from './actions/case-actions';
+import { backUpNow, copyDiagnostics } from './actions/ops-actions';
 import { clearCanvas, expandSelected, redoCanvas, removeSelected, undoCanvas } from './actions/graph-actions';
 import { boardStore } from './graph/graph-store';
 import { redoLabel, undoLabel } from './graph/history';
@@ -33,6 +34,8 @@ export const COMMANDS: AppCommand[] = [
   { id: 'file.openCase', label: 'Open case…', keys: ['Ctrl+O'], run: () => openDialog({ type: 'file', mode: 'open' }) },
   { id: 'file.import', label: 'Import bundle…', keys: ['Ctrl+I'], run: beginImport },
   { id: 'file.closeCase', label: 'Close case', keys: [], run: () => void closeCase(), enabled: hasCase },
+  { id: 'file.backUp', label: 'Back up now', keys: ['Ctrl+Shift+B'], run: () => void backUpNow(), enabled: hasCase },
+  { id: 'file.restore', label: 'Backups and restore…', keys: [], run: () => openDialog({ type: 'backups' }), enabled: hasCase },
   {
     id: 'edit.undo', label: 'Undo', keys: ['Ctrl+Z'], run: undoCanvas,
     enabled: () => boardStore.get().history.past.length > 0,
@@ -52,7 +55,9 @@ export const COMMANDS: AppCommand[] = [
   { id: 'view.fit', label: 'Fit to window', keys: ['F'], run: () => requestCanvas({ type: 'fit' }), enabled: hasNodes },
   { id: 'view.relayout', label: 'Re-layout', keys: ['L'], run: () => requestCanvas({ type: 'relayout' }), enabled: hasNodes },
   { id: 'view.clear', label: 'Clear canvas', keys: [], run: clearCanvas, enabled: hasNodes },
+  { id: 'view.health', label: 'Health…', keys: ['Ctrl+Shift+H'], run: () => openDialog({ type: 'health' }) },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?', 'F1'], run: () => openDialog({ type: 'shortcuts' }) },
+  { id: 'help.diagnostics', label: 'Copy diagnostic report', keys: [], run: () => void copyDiagnostics() },
   { id: 'help.about', label: 'About Crosslink', keys: [], run: () => openDialog({ type: 'about' }) },
 ];
 

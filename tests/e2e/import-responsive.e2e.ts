@@ -15,12 +15,14 @@ describe('a large import does not block the window', () => {
   let big: string;
   let caseFile: string;
   let subject: { recordId: string; last: string };
+  let demoDir: string;
   let before: { nodes: number; links: number };
 
   beforeAll(async () => {
     const dir = tmpDir();
     // A case that already holds the demo, and a bundle large enough to take a while.
     const demo = path.join(dir, 'demo');
+    demoDir = demo;
     await generateDemo({ out: demo, seed: 7 });
     big = path.join(dir, 'big');
     await generateDemo({ out: big, seed: 11, people: 6000, crossings: 150_000, badRows: false });
@@ -63,6 +65,20 @@ describe('a large import does not block the window', () => {
     expect(await progress.textContent()).toMatch(/Reading crossings\.csv|Reading/);
     await s.shot('10-import-running-search');
     console.log(`search + open + details while importing: ${answered} ms`);
+
+    // A second bundle queues behind the running one with its own card; take it off the queue.
+    await page.getByTestId('menu-file').click();
+    await page.getByTestId('menu-import').click();
+    await page.getByTestId('file-path-input').fill(demoDir);
+    await page.getByTestId('file-path-input').press('Enter');
+    await page.getByTestId('file-dialog-confirm').click();
+    const cards = page.getByTestId('import-progress');
+    await expect.poll(() => cards.count()).toBe(2);
+    await expect.poll(async () => (await cards.nth(1).textContent()) ?? '').toMatch(/Queued/);
+    await s.shot('11-import-queue');
+    await cards.nth(1).getByTestId('import-cancel').click();
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(1);
+    expect(await cards.first().textContent()).toMatch(/Importing big/);
 
     await page.getByTestId('import-cancel').click();
     await progress.waitFor({ state: 'hidden', timeout: 60_000 });

@@ -134,7 +134,10 @@ export class CaseStore {
     this.writer.cancel(id);
   }
 
+  /** Reader first, then the writer: the last connection to close folds the WAL into the
+   * case file, so a closed case is one self-contained file (a read-only one cannot). */
   async close(): Promise<void> {
-    await Promise.all([this.reader.close(), this.writer.close()]);
+    await this.reader.close();
+    await this.writer.close();
   }
 }

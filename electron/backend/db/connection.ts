@@ -15,7 +15,7 @@ export interface OpenOptions {
 }
 
 function damaged(path: string, detail: string): AppError {
-  return new AppError('damaged', `The case file ${path} is damaged (${detail.replace(/\s+/g, ' ').slice(0, 300)}). It was not opened; restore the newest good backup (File > Restore…, or crosslink backup list --db FILE).`);
+  return new AppError('damaged', `The case file ${path} is damaged (${detail.replace(/\s+/g, ' ').slice(0, 300)}). It was not opened; restore the newest good backup (File > Backups and restore…, or crosslink backup restore --db FILE).`);
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';

@@ -48,6 +48,17 @@ export const OPS = {
     return info;
   },
   'worker.heap': () => v8.getHeapStatistics().used_heap_size,
+  'board.save': (c: OpContext, a: { state: string; savedAt: string }) => {
+    c.db
+      .prepare(
+        `INSERT INTO board(id, name, state, saved_at) VALUES (1, 'Working board', @state, @savedAt)
+         ON CONFLICT(id) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at WHERE excluded.saved_at >= board.saved_at`,
+      )
+      .run(a);
+    return a.savedAt;
+  },
+  'board.load': (c: OpContext) =>
+    (c.db.prepare('SELECT state, saved_at AS savedAt FROM board WHERE id = 1').get() as { state: string; savedAt: string } | undefined) ?? null,
 } satisfies Record<string, Op>;
 
 export type OpName = keyof typeof OPS;

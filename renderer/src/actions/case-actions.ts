@@ -1,5 +1,6 @@
 // Opening, creating and closing cases, and refreshing what the window shows about them.
-import { api } from '../api/client';
+import { api, CallFailed } from '../api/client';
+import { loadBoard, suspendBoardJournal } from './board-journal';
 import { invalidateQueries } from '../api/query-cache';
 import { resetBoard } from '../graph/graph-store';
 import { caseStore } from '../state/case-store';
@@ -11,7 +12,10 @@ export async function refreshCase(): Promise<void> {
   try {
     const [app, info] = await Promise.all([caseStore.get().app ?? api('app.info', {}), api('case.current', {})]);
     const [stats, imports] = info ? await Promise.all([api('graph.stats', {}), api('import.list', {})]) : [null, []];
+    const before = caseStore.get().info?.path ?? null;
     caseStore.set({ ready: true, app, info, stats, imports });
+    // A case newly in the window (at start, opened, created): bring its board back.
+    if (info && info.path !== before) await loadBoard();
   } catch (e) {
     caseStore.set((c) => ({ ...c, ready: true }));
     toastError('Could not read the case', e);
@@ -19,6 +23,8 @@ export async function refreshCase(): Promise<void> {
 }
 
 function caseChanged(): void {
+  suspendBoardJournal();
+  caseStore.set((c) => ({ ...c, info: null }));
   invalidateQueries();
   resetBoard();
   setSelection(EMPTY_SELECTION);
@@ -34,6 +40,11 @@ export async function openCase(path: string): Promise<boolean> {
     for (const notice of info.notices) toast('info', 'Recovered on opening', notice);
     return true;
   } catch (e) {
+    // A damaged case is not opened: offer its backups instead.
+    if (e instanceof CallFailed && e.code === 'damaged') {
+      openDialog({ type: 'backups', casePath: path, damaged: e.message });
+      return false;
+    }
     toastError('Could not open the case', e);
     return false;
   }

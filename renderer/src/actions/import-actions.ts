@@ -3,7 +3,7 @@
 import type { ImportProgress } from '../../../shared/contract';
 import { api, client } from '../api/client';
 import { invalidateQueries } from '../api/query-cache';
-import { jobStore } from '../state/job-store';
+import { jobStore, updateJob } from '../state/job-store';
 import { toast, toastError } from '../state/toasts';
 import { closeDialog, openDialog } from '../state/ui-store';
 import { refreshCase } from './case-actions';
@@ -11,10 +11,6 @@ import { refreshCase } from './case-actions';
 const POLL_MS = 500;
 
 export async function startImport(path: string): Promise<void> {
-  if (jobStore.get()) {
-    toast('error', 'An import is already running', 'Wait for it to finish or cancel it first.');
-    return;
-  }
   let jobId: string;
   try {
     ({ jobId } = await api('import.start', { path }));
@@ -23,12 +19,14 @@ export async function startImport(path: string): Promise<void> {
     return;
   }
   closeDialog();
-  jobStore.set({ jobId, path, progress: null, cancelling: false });
+  const queued = jobStore.get().length > 0;
+  jobStore.set((jobs) => [...jobs, { jobId, path, progress: null, cancelling: false }]);
+  if (queued) toast('info', 'Import queued', `${path} starts when the import before it ends.`);
 
   let finished = false;
   const onProgress = (p: ImportProgress): void => {
     if (finished || p.jobId !== jobId) return;
-    jobStore.set((j) => (j && j.jobId === jobId ? { ...j, progress: p } : j));
+    updateJob(jobId, (j) => ({ ...j, progress: p }));
     if (p.state !== 'running') {
       finished = true;
       off();
@@ -44,7 +42,7 @@ export async function startImport(path: string): Promise<void> {
 }
 
 async function finish(p: ImportProgress): Promise<void> {
-  jobStore.set(null);
+  jobStore.set((jobs) => jobs.filter((j) => j.jobId !== p.jobId));
   invalidateQueries();
   await refreshCase();
   if (p.state === 'failed') {
@@ -55,15 +53,16 @@ async function finish(p: ImportProgress): Promise<void> {
   else if (p.note) toast('info', p.state === 'cancelled' ? 'Import cancelled' : 'Import finished', p.note);
 }
 
-export async function cancelImport(): Promise<void> {
-  const job = jobStore.get();
+/** Cancels one job (the oldest when none is named): a queued one never starts. */
+export async function cancelImport(jobId?: string): Promise<void> {
+  const job = jobStore.get().find((j) => (jobId ? j.jobId === jobId : true));
   if (!job || job.cancelling) return;
-  jobStore.set({ ...job, cancelling: true });
+  updateJob(job.jobId, (j) => ({ ...j, cancelling: true }));
   try {
     await api('import.cancel', { jobId: job.jobId });
   } catch (e) {
     toastError('Could not cancel the import', e);
-    jobStore.set((j) => (j ? { ...j, cancelling: false } : j));
+    updateJob(job.jobId, (j) => ({ ...j, cancelling: false }));
   }
 }
 

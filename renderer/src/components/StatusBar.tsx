@@ -8,7 +8,8 @@ import { uiStore } from '../state/ui-store';
 export function StatusBar() {
   const { info, app } = useStore(caseStore);
   const graph = useStore(boardStore, (b) => b.graph);
-  const job = useStore(jobStore);
+  const jobs = useStore(jobStore);
+  const job = jobs[0] ?? null;
   const busy = useStore(uiStore, (u) => u.busy);
   const p = job?.progress;
   return (
@@ -28,7 +29,7 @@ export function StatusBar() {
       {busy && <span className="sb-busy">{busy}</span>}
       {job && (
         <span className="sb-job">
-          Importing… {fmtInt(p?.rowsRead ?? 0)}{p?.rowsTotal ? ` / ${fmtInt(p.rowsTotal)}` : ''} rows
+          Importing… {fmtInt(p?.rowsRead ?? 0)}{p?.rowsTotal ? ` / ${fmtInt(p.rowsTotal)}` : ''} rows{jobs.length > 1 ? ` (+${jobs.length - 1} queued)` : ''}
           {p?.rowsTotal ? <span className="mini-bar"><span style={{ width: `${Math.min(100, (100 * p.rowsRead) / p.rowsTotal)}%` }} /></span> : null}
         </span>
       )}

@@ -1,6 +1,8 @@
 import { useStore } from '../hooks/useStore';
 import { uiStore } from '../state/ui-store';
 import { FileDialog } from './FileDialog';
+import { BackupsDialog } from './BackupsDialog';
+import { HealthDialog } from './HealthDialog';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -22,5 +24,9 @@ export function DialogHost() {
       return <ShortcutsDialog />;
     case 'about':
       return <AboutDialog />;
+    case 'backups':
+      return <BackupsDialog casePath={d.casePath} damaged={d.damaged} />;
+    case 'health':
+      return <HealthDialog />;
   }
 }

@@ -1,4 +1,5 @@
-// The running import, as the progress panel and status bar show it.
+// The import jobs of this window, oldest first: the running one and those queued behind it
+// (the case has one writer, so bundles dropped together load one after the other).
 import type { ImportProgress } from '../../../shared/contract';
 import { createStore } from './store';
 
@@ -9,4 +10,7 @@ export interface Job {
   cancelling: boolean;
 }
 
-export const jobStore = createStore<Job | null>(null);
+export const jobStore = createStore<Job[]>([]);
+
+export const updateJob = (jobId: string, f: (j: Job) => Job): void =>
+  jobStore.set((jobs) => jobs.map((j) => (j.jobId === jobId ? f(j) : j)));

@@ -9,6 +9,8 @@ export type DialogState =
   | { type: 'report'; importId: number; note?: string | null }
   | { type: 'summary'; center: NodeRef; summary: NeighbourSummary }
   | { type: 'shortcuts' }
+  | { type: 'backups'; casePath?: string; damaged?: string }
+  | { type: 'health' }
   | { type: 'about' };
 
 export interface Selection {

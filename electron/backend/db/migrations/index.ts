@@ -1,6 +1,7 @@
 // Numbered, forward-only migrations. Append; never edit one that has shipped.
 import m001 from './001-initial';
 import m002 from './002-import-marks';
+import m003 from './003-board';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'import-marks', sql: m002 },
+  { version: 3, name: 'board', sql: m003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

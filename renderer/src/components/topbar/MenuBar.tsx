@@ -8,16 +8,20 @@ import { caseStore } from '../../state/case-store';
 import { uiStore } from '../../state/ui-store';
 
 const MENUS: Array<{ id: string; label: string; items: string[] }> = [
-  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.closeCase'] },
+  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', '-', 'file.closeCase'] },
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
-  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', '-', 'view.clear'] },
-  { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.about'] },
+  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', '-', 'view.clear', '-', 'view.health'] },
+  { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.diagnostics', 'help.about'] },
 ];
 
 const TEST_IDS: Record<string, string> = {
   'file.newCase': 'menu-new-case',
   'file.openCase': 'menu-open-case',
   'file.import': 'menu-import',
+  'file.backUp': 'menu-backup-now',
+  'file.restore': 'menu-backups',
+  'view.health': 'menu-health',
+  'help.diagnostics': 'menu-diagnostics',
 };
 
 export function MenuBar() {
