@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/backend/api';
 import { generateDemo } from '../../electron/backend/demo/generate';
 import Database from 'better-sqlite3';
+import { resolvePersons, type PersonRecord } from '../../electron/backend/resolve/engine';
 import { tmpDir } from '../fixtures/bundle-builder';
+import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
 const { values } = parseArgs({
   options: {
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
   await b.close();
 
   if (kills > 0) await killBench(bundle, cli, kills, first.seconds);
+  await resolutionBench(dir, bundle);
 
   console.log(`\nCrosslink bench: ${new Date().toISOString()}: ${crossings} crossings a day, ${people} people, ${days} day(s)${nationalDay ? ', national day' : ''}\n`);
   console.log(`${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(4)}  ${'target'.padEnd(30)}  note`);
@@ -181,6 +184,54 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, name), JSON.stringify({ at: new Date().toISOString(), crossings, people, days, nationalDay, perDaySeconds: perDay, results }, null, 2));
   console.log(`\nwrote ${path.join(outDir, name)}`);
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Pairwise precision / recall / F1 of person resolution on the shared datasets and the demo. */
+async function resolutionBench(dir: string, dayBundle: string): Promise<void> {
+  const targets: Record<string, number> = { 'Febrl 4a+4b (linkage)': 0.99, 'Febrl 3 (dedup)': 0.95, 'Splink fake_1000': 0.9, 'Demo bundle (generator truth)': 0.98 };
+  const sets: Labelled[] = [];
+  if (fs.existsSync(DATASETS)) sets.push(febrl(1), febrl(2), febrl(3), febrl4(), fake1000());
+  else console.log('resolution: skipped the shared datasets: ../shared/datasets absent');
+  const demo = path.join(dir, 'resolution-demo');
+  await generateDemo({ out: demo, seed: 7 });
+  const demoSet = demoTruth(demo);
+  sets.push(demoSet);
+  for (const ds of sets) {
+    const t0 = performance.now();
+    const r = resolvePersons(ds.records);
+    const sec = (performance.now() - t0) / 1000;
+    const s = pairwise(r.entityOf, ds.truth, ds.linkage ? ds.records.map((x) => x.source) : undefined);
+    const target = targets[ds.name];
+    record(`resolution F1: ${ds.name}`, s.f1, 'F1', `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}, ${ds.records.length} records, ${r.candidatePairs} candidate pairs, ${sec.toFixed(1)} s`, target ? { text: `>= ${target}`, ok: s.f1 >= target } : undefined);
+    if (ds === demoSet) {
+      const idx = demoSet.aliasRecords.map((id) => ds.records.findIndex((x) => x.id === id)).filter((i) => i >= 0);
+      let wrong = 0;
+      for (const a of idx) for (const b of idx) if (a < b && ds.truth[a] !== ds.truth[b] && r.entityOf[a] === r.entityOf[b]) wrong++;
+      record('resolution: merges of the planted alias', wrong, 'pairs', `${idx.length} alias records`, { text: '0', ok: wrong === 0 });
+    }
+  }
+  // Speed on the day-1 bundle's identity-bearing rows (subjects and crossing travellers).
+  const day = demoTruthless(dayBundle);
+  const heap0 = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const r = resolvePersons(day);
+  const sec = (performance.now() - t0) / 1000;
+  const persons = new Set(r.entityOf).size;
+  record('resolve the day-1 bundle (in memory)', sec, 's', `${day.length} records -> ${persons} persons, ${r.candidatePairs} candidate pairs, +${Math.round((process.memoryUsage().rss - heap0) / 1e6)} MB RSS`, nationalDay ? { text: '<= 60 s', ok: sec <= 60 } : undefined);
+}
+
+/** Subject records and crossing travellers of a bundle, without truth. */
+function demoTruthless(bundle: string): PersonRecord[] {
+  const out: PersonRecord[] = [];
+  const read = (file: string) => {
+    const lines = fs.readFileSync(path.join(bundle, file), 'utf8').split('\n');
+    const h = lines[0].split(',');
+    const col = (c: string[], name: string) => c[h.indexOf(name)] ?? '';
+    return lines.slice(1).filter(Boolean).map((l) => l.split(',')).filter((c) => c.length === h.length).map((c) => (name: string) => col(c, name));
+  };
+  for (const g of read('subjects.csv')) out.push({ id: g('record_id'), given: g('first_name'), family: g('last_name'), dob: g('dob'), sex: g('sex'), docs: [{ type: g('doc_type'), country: g('doc_country'), number: g('doc_number') }], address: g('address'), city: g('city'), phone: g('phone'), email: g('email') });
+  for (const g of read('crossings.csv')) out.push({ id: g('crossing_id'), given: g('first_name'), family: g('last_name'), dob: g('dob'), sex: g('sex'), docs: [{ type: g('doc_type'), country: g('doc_country'), number: g('doc_number') }] });
+  return out;
 }
 
 /**
