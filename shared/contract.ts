@@ -157,6 +157,26 @@ export const BOARD_STATE = z.object({
 });
 export type BoardState = z.infer<typeof BOARD_STATE>;
 
+export const RESOLUTION_RUN = z.object({
+  records: z.number().int(),
+  persons: z.number().int(),
+  merged: z.number().int(),
+  possible: z.number().int(),
+  candidatePairs: z.number().int(),
+  seconds: z.number(),
+});
+export const RESOLUTION_DECISION = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  who: z.string(),
+  action: z.enum(['same', 'not_same', 'alone']),
+  a: z.string(),
+  b: z.string().nullable(),
+  note: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+});
+const recordId = z.string().min(1).max(200);
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const contract = {
@@ -191,6 +211,25 @@ export const contract = {
     z.object({ file: path, casePath: path.optional() }),
     z.object({ restored: BACKUP_INFO, savedCurrent: z.string().nullable(), case: CASE_INFO }),
   ),
+  'resolution.run': call(z.object({}), RESOLUTION_RUN),
+  'resolution.explain': call(
+    z.object({ a: recordId, b: recordId }),
+    z.object({
+      features: z.array(z.object({ feature: z.string(), level: z.string().nullable(), weight: z.number() })),
+      weight: z.number(),
+      probability: z.number(),
+      contradiction: z.string().nullable(),
+      decision: z.string().nullable(),
+      sameEntity: z.boolean(),
+    }),
+  ),
+  'resolution.decide': call(
+    z.object({ action: z.enum(['same', 'not_same', 'alone']), a: recordId, b: recordId.optional(), note: z.string().max(1000).optional() }),
+    z.object({ decisionId: z.number().int(), run: RESOLUTION_RUN }),
+  ),
+  'resolution.undo': call(z.object({ decisionId: z.number().int().positive() }), z.object({ run: RESOLUTION_RUN })),
+  'resolution.decisions': call(z.object({}), z.array(RESOLUTION_DECISION)),
+  'resolution.rows': call(z.object({}), z.array(z.object({ recordId: z.string(), kind: z.literal('person'), entityId: z.string() }))),
   'board.save': call(z.object({ state: BOARD_STATE }), z.object({ savedAt: z.string() })),
   'board.load': call(z.object({}), z.object({ state: BOARD_STATE, savedAt: z.string(), from: z.enum(['case', 'journal']) }).nullable()),
   'ops.health': call(z.object({}), HEALTH),

@@ -9,6 +9,7 @@ export type Handling = z.infer<typeof HANDLING>;
 
 /** Every kind of node on the graph. Record kinds are backed by one source row each. */
 export const NODE_KINDS = [
+  'person',
   'subject',
   'vehicle',
   'traveller',
@@ -27,6 +28,7 @@ export const NODE_KIND = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NODE_KIND>;
 
 export const NODE_KIND_LABEL: Record<NodeKind, string> = {
+  person: 'Person (resolved)',
   subject: 'Subject record',
   vehicle: 'Vehicle record',
   traveller: 'Traveller at crossing',
@@ -62,6 +64,8 @@ export const LINK_KINDS = [
   'cohabitant',
   'phone_contact',
   'registered_owner',
+  'resolved_as',
+  'possibly_same',
 ] as const;
 export const LINK_KIND = z.enum(LINK_KINDS);
 export type LinkKind = z.infer<typeof LINK_KIND>;
@@ -86,6 +90,8 @@ export const LINK_KIND_LABEL: Record<LinkKind, string> = {
   cohabitant: 'cohabitant',
   phone_contact: 'phone contact',
   registered_owner: 'registered owner',
+  resolved_as: 'record of',
+  possibly_same: 'possibly the same',
 };
 
 /** Where a value came from: the row of the bundle that said it. */

@@ -93,6 +93,17 @@ export class Backend {
     this.loopDelay.enable();
   }
 
+  /** Who acts, for the decision log (the analyst profile arrives with the access issue). */
+  get who(): string {
+    let user = 'analyst';
+    try {
+      user = os.userInfo().username;
+    } catch {
+      /* no user database (containers) */
+    }
+    return `${user} (${this.opts.host})`;
+  }
+
   /** The folder holding a case's backups. */
   backupDirFor(casePath: string): string {
     return this.backups.dir ? path.join(this.backups.dir, path.basename(casePath)) : defaultBackupDir(casePath);
@@ -233,7 +244,19 @@ export class Backend {
         this.emit('import.progress', { ...progress });
       });
       job.callId = call.id;
-      return call.done;
+      const outcome = await call.done;
+      if (outcome.status === 'done') {
+        // Who is who, with the new records: persons, evidence, possible matches.
+        progress.phase = 'resolving';
+        this.emit('import.progress', { ...progress });
+        try {
+          const r = await store.write('resolution.run', undefined).done;
+          this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds });
+        } catch (err) {
+          this.log.write('error', 'resolution_failed', { code: toCallError(err).code, message: toCallError(err).message });
+        }
+      }
+      return outcome;
     };
     if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) progress.phase = 'queued';
     const runAndRelease = () => run().finally(() => release());
@@ -336,6 +359,16 @@ export class Backend {
       info.notices.push(`Restored the backup of ${restored.createdAt} (${restored.counts.nodes} nodes, ${restored.counts.links} links).${savedCurrent ? ' The case as it was before the restore was saved as a backup too.' : ''}`);
       return { restored, savedCurrent, case: info };
     },
+    'resolution.run': async () => this.requireStore().write('resolution.run', undefined).done,
+    'resolution.explain': async (i) => this.requireStore().query('resolution.explain', i),
+    'resolution.decide': async (i) => {
+      const out = await this.requireStore().write('resolution.decide', { who: this.who, action: i.action, a: i.a, b: i.b ?? null, note: i.note ?? null }).done;
+      this.log.write('info', 'resolution_decision', { action: i.action, decision: out.decisionId });
+      return out;
+    },
+    'resolution.undo': async (i) => this.requireStore().write('resolution.undo', i).done,
+    'resolution.decisions': async () => this.requireStore().query('resolution.decisions', undefined),
+    'resolution.rows': async () => this.requireStore().query('resolution.rows', undefined),
     'board.save': async (i) => {
       const store = this.requireStore();
       const savedAt = new Date().toISOString();

@@ -18,6 +18,10 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink web [--db FILE] [--port N]           the browser host
   crosslink backup create|list|verify|restore --db FILE [--file BACKUP] [--dir FOLDER]
                                                  restore takes the newest good backup unless --file is given
+  crosslink resolution --db FILE --csv             record_id,kind,entity_id for every subject record and crossing
+  crosslink resolution run|decisions --db FILE     re-run resolution; list the analyst's decisions
+  crosslink resolution why --db FILE --a ID --b ID   per-feature evidence for two records
+  crosslink resolution same|not-same --a ID --b ID | alone --a ID | undo --id N   decisions, remembered and undoable
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
 Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
@@ -42,6 +46,10 @@ const OPTIONS = {
   port: { type: 'string' },
   file: { type: 'string' },
   dir: { type: 'string' },
+  csv: { type: 'boolean' },
+  a: { type: 'string' },
+  b: { type: 'string' },
+  note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -101,6 +109,58 @@ function progressBar(p: { rowsRead: number; rowsTotal: number | null; rowsPerSec
 }
 
 const CLI_REJECTS = 10_000;
+
+async function cmdResolution(b: Backend, rest: string[], v: Values): Promise<number> {
+  const sub = rest[0] ?? 'rows';
+  if (sub === 'rows' || v.csv) {
+    const rows = await call(b, 'resolution.rows', {});
+    if (v.json) print(true, rows, () => '');
+    else {
+      const out = ['record_id,kind,entity_id', ...rows.map((r) => `${r.recordId},${r.kind},${r.entityId}`)];
+      process.stdout.write(`${out.join('\n')}\n`);
+    }
+    return 0;
+  }
+  switch (sub) {
+    case 'run': {
+      const r = await call(b, 'resolution.run', {});
+      print(v.json, r, () => `Resolved ${r.records} records into ${r.persons} persons (${r.merged} merges, ${r.possible} possible matches to review) in ${r.seconds.toFixed(1)} s.`);
+      return 0;
+    }
+    case 'why': {
+      const r = await call(b, 'resolution.explain', { a: need(v.a, 'a'), b: need(v.b, 'b') });
+      print(v.json, r, () =>
+        [
+          `${v.a} and ${v.b}: ${r.sameEntity ? 'the same person' : 'not merged'} (match probability ${r.probability.toFixed(3)}, weight ${r.weight.toFixed(1)})`,
+          ...r.features.map((f) => `  ${f.feature.padEnd(9)} ${(f.level ?? 'missing on one side').padEnd(44)} ${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)}`),
+          r.contradiction ? `  blocked: ${r.contradiction}` : '',
+          r.decision ? `  analyst decision: ${r.decision}` : '',
+        ].filter(Boolean).join('\n'),
+      );
+      return 0;
+    }
+    case 'same':
+    case 'not-same':
+    case 'alone': {
+      const action = sub === 'not-same' ? 'not_same' : sub;
+      const r = await call(b, 'resolution.decide', { action, a: need(v.a, 'a'), b: action === 'alone' ? undefined : need(v.b, 'b'), note: v.note });
+      print(v.json, r, () => `Decision #${r.decisionId} recorded; ${r.run.records} records now resolve into ${r.run.persons} persons.`);
+      return 0;
+    }
+    case 'undo': {
+      const r = await call(b, 'resolution.undo', { decisionId: int(v.id, 'id') ?? 0 });
+      print(v.json, r, () => `Undone; ${r.run.records} records now resolve into ${r.run.persons} persons.`);
+      return 0;
+    }
+    case 'decisions': {
+      const ds = await call(b, 'resolution.decisions', {});
+      print(v.json, ds, () => ds.map((d) => `#${d.id} ${d.at} ${d.who} ${d.action} ${d.a}${d.b ? ` ${d.b}` : ''}${d.undoneAt ? ` (undone ${d.undoneAt})` : ''}`).join('\n') || 'No decisions yet.');
+      return 0;
+    }
+    default:
+      throw new UsageError('resolution takes: --csv | run | why --a ID --b ID | same|not-same --a ID --b ID | alone --a ID | undo --id N | decisions');
+  }
+}
 
 const fmtBackup = (x: Output<'backup.create'>) =>
   `${x.createdAt}  ${x.reason.padEnd(16)} ${(x.bytes / 1e6).toFixed(1).padStart(8)} MB  ${String(x.counts.nodes).padStart(9)} nodes ${String(x.counts.links).padStart(9)} links  ${x.integrity}  ${x.file}`;
@@ -295,6 +355,8 @@ async function main(argv: string[]): Promise<number> {
       return cmdShow(v);
     case 'backup':
       return cmdBackup(rest[0], v);
+    case 'resolution':
+      return withCase(v.db, false, async (b) => cmdResolution(b, rest, v));
     case 'health':
       return withCase(v.db, false, async (b) => {
         const h = await call(b, 'ops.health', {});

@@ -11,6 +11,7 @@ import { recoverInterruptedImports } from '../ingest/import-marks';
 import { importReport, listImports, rejectsCsv } from '../ingest/report';
 import v8 from 'node:v8';
 import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } from '../ops/backup';
+import { decide, explainRecords, listDecisions, resolutionRows, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
 import { caseInfo, initMeta } from './case-meta';
 
 export interface OpContext {
@@ -48,6 +49,18 @@ export const OPS = {
     return info;
   },
   'worker.heap': () => v8.getHeapStatistics().used_heap_size,
+  'resolution.run': (c: OpContext) => runResolution(c.db),
+  'resolution.decide': (c: OpContext, a: { who: string; action: Decision['action']; a: string; b: string | null; note: string | null }) => {
+    const id = decide(c.db, a.who, a.action, a.a, a.b, a.note);
+    return { decisionId: id, run: runResolution(c.db) };
+  },
+  'resolution.undo': (c: OpContext, a: { decisionId: number }) => {
+    undoDecision(c.db, a.decisionId);
+    return { run: runResolution(c.db) };
+  },
+  'resolution.decisions': (c: OpContext) => listDecisions(c.db),
+  'resolution.rows': (c: OpContext) => resolutionRows(c.db),
+  'resolution.explain': (c: OpContext, a: { a: string; b: string }) => explainRecords(c.db, a.a, a.b),
   'board.save': (c: OpContext, a: { state: string; savedAt: string }) => {
     c.db
       .prepare(

@@ -5,7 +5,7 @@ import { LINK_KIND_LABEL, NODE_KIND_LABEL, type Attribute, type Provenance } fro
 import { AppError } from '../errors';
 import { EVENT_COLUMNS } from '../ingest/loaders';
 import { ProvenanceLookup } from './provenance';
-import { getNode, toLinkRef, toNodeRef, type DbLink } from './rows';
+import { getNode, toLinkRef, toNodeRef, type DbLink, type DbNode } from './rows';
 
 const MAX_MENTIONS = 100;
 
@@ -14,7 +14,8 @@ export function nodeDetails(db: Database.Database, id: number): NodeDetails {
   const prov = new ProvenanceLookup(db);
   const origin = prov.of(n);
   const attributes: Attribute[] = [];
-  if (origin && n.cells) {
+  if (n.kind === 'person') attributes.push(...personAttributes(db, id, prov));
+  else if (origin && n.cells) {
     const header: string[] = n.kind === 'event' ? EVENT_COLUMNS : JSON.parse(prov.file(n.file_id!).header);
     const cells = JSON.parse(n.cells) as string[];
     header.forEach((name, i) => {
@@ -23,7 +24,7 @@ export function nodeDetails(db: Database.Database, id: number): NodeDetails {
     });
   }
   const mentions: Provenance[] = [];
-  if (!n.cells) {
+  if (!n.cells && n.kind !== 'person') {
     const rows = db
       .prepare(
         `SELECT file_id, line, handling, (SELECT agency FROM node WHERE id = l.src) AS agency
@@ -47,6 +48,25 @@ export function nodeDetails(db: Database.Database, id: number): NodeDetails {
     )
     .all({ id }) as NodeDetails['neighbourCounts'];
   return { node: toNodeRef(db, n), kindLabel: NODE_KIND_LABEL[n.kind], attributes, mentions, neighbourCounts };
+}
+
+/** A person's records, each with the evidence that put it there and its own provenance. */
+function personAttributes(db: Database.Database, id: number, prov: ProvenanceLookup): Attribute[] {
+  const rows = db
+    .prepare(
+      `SELECT r.*, l.attrs AS link_attrs FROM link l JOIN node r ON r.id = l.src
+       WHERE l.dst = ? AND l.kind = 'resolved_as' ORDER BY r.kind, r.key LIMIT ?`,
+    )
+    .all(id, MAX_MENTIONS) as Array<DbNode & { link_attrs: string | null }>;
+  const out: Attribute[] = [];
+  for (const r of rows) {
+    const p = prov.of(r);
+    if (!p) continue;
+    const a = r.link_attrs ? (JSON.parse(r.link_attrs) as { evidence?: string; probability?: string; via?: string }) : {};
+    const why = a.via ? `matched ${a.via.replace(/^(subject|traveller):/, '')} (p ${a.probability}): ${a.evidence}` : (a.evidence ?? '');
+    out.push({ name: `${r.kind === 'subject' ? 'subject record' : 'crossing'} ${r.key}`, value: `${r.label}${why ? ` — ${why}` : ''}`, handling: r.handling, provenance: p });
+  }
+  return out;
 }
 
 export function linkDetails(db: Database.Database, id: number): LinkDetails {

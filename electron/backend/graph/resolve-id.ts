@@ -2,12 +2,12 @@ import type Database from 'better-sqlite3';
 import type { NodeRef } from '../../../shared/model';
 import { toNodeRef, type DbNode } from './rows';
 
-/** Finds a node by any source id an analyst may quote: record, crossing, case, lookout, event, port. */
+/** Finds a node by any id an analyst may quote: record, crossing, case, lookout, event, port, person (P-…). */
 export function resolveSourceId(db: Database.Database, sourceId: string): NodeRef | null {
   const id = sourceId.trim();
   const n = db
     .prepare(
-      `SELECT * FROM node WHERE kind IN ('subject', 'vehicle', 'traveller', 'case', 'lookout', 'event', 'port') AND key = ?
+      `SELECT * FROM node WHERE kind IN ('person', 'subject', 'vehicle', 'traveller', 'case', 'lookout', 'event', 'port') AND key = ?
        ORDER BY CASE kind WHEN 'subject' THEN 0 WHEN 'vehicle' THEN 1 WHEN 'traveller' THEN 2 ELSE 3 END LIMIT 1`,
     )
     .get(id) as DbNode | undefined;

@@ -7,7 +7,7 @@ import { toNodeRef, type DbNode } from './rows';
 
 /** Records first: an analyst searching a name wants the people before the crossings. */
 const KIND_RANK: Record<NodeKind, number> = {
-  subject: 0, vehicle: 1, case: 2, lookout: 3, phone: 4, document: 4, plate: 4, vin: 4, email: 4, address: 5,
+  person: -1, subject: 0, vehicle: 1, case: 2, lookout: 3, phone: 4, document: 4, plate: 4, vin: 4, email: 4, address: 5,
   port: 6, traveller: 7, event: 8,
 };
 
@@ -30,9 +30,12 @@ export function search(db: Database.Database, q: string, limit: number, kinds?: 
     )
     .all(expr, Math.min(2000, limit * 8)) as Array<DbNode & { score: number }>;
   const wanted = kinds && kinds.length ? new Set(kinds) : null;
+  // A query that is exactly an id puts that record first (then the person it belongs to).
+  const exact = q.trim().toUpperCase();
+  const isExact = (r: DbNode) => (r.key.toUpperCase() === exact ? 0 : 1);
   return rows
     .filter((r) => !wanted || wanted.has(r.kind))
-    .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.score - b.score)
+    .sort((a, b) => isExact(a) - isExact(b) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.score - b.score)
     .slice(0, limit)
     .map((r) => ({ ...toNodeRef(db, r), matched: q }));
 }

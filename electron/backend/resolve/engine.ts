@@ -90,11 +90,17 @@ export interface ResolveOptions {
   same?: number;
   /** Probability at or above which a pair is shown as possibly the same. */
   possible?: number;
-  /** Larger blocks are skipped (a very common key says little and costs quadratically). */
+  /** Larger blocks (a very common key) are not compared all against all but by a sorted
+   * neighbourhood: sorted by name and date of birth, each record meets the next `window`. */
   maxBlock?: number;
+  window?: number;
   /** Random pairs sampled for u. */
   uSamples?: number;
   seed?: number;
+  /** Analyst decisions, as record indexes: never the same / always the same / on its own. */
+  notSame?: Array<[number, number]>;
+  forceSame?: Array<[number, number]>;
+  alone?: number[];
 }
 
 function prepare(rec: PersonRecord, i: number): Prepared {
@@ -387,8 +393,10 @@ export function resolvePersons(records: PersonRecord[], opts: ResolveOptions = {
   const firstOf = new Map<string, number>();
   const repOf = new Int32Array(records.length);
   const reps: PersonRecord[] = [];
+  // Records an analyst decided about keep their own identity (they may need to part).
+  const decided = new Set<number>([...(opts.notSame ?? []).flat(), ...(opts.forceSame ?? []).flat(), ...(opts.alone ?? [])]);
   records.forEach((r, i) => {
-    const k = identityKey(r);
+    const k = decided.has(i) ? `#${i}` : identityKey(r);
     let j = firstOf.get(k);
     if (j === undefined) {
       j = reps.length;
@@ -398,7 +406,8 @@ export function resolvePersons(records: PersonRecord[], opts: ResolveOptions = {
     repOf[i] = j;
   });
   if (reps.length === records.length) return resolveDistinct(records, opts);
-  const inner = resolveDistinct(reps, opts);
+  const onReps = (pairs?: Array<[number, number]>) => pairs?.map(([a, b]) => [repOf[a], repOf[b]] as [number, number]);
+  const inner = resolveDistinct(reps, { ...opts, notSame: onReps(opts.notSame), forceSame: onReps(opts.forceSame), alone: opts.alone?.map((i) => repOf[i]) });
   const entityOf = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) entityOf[i] = inner.entityOf[repOf[i]];
   // Pair indexes refer to the first record of each identity.
@@ -411,48 +420,98 @@ export function resolvePersons(records: PersonRecord[], opts: ResolveOptions = {
 function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Resolution {
   const sameP = opts.same ?? 0.95;
   const possibleP = opts.possible ?? 0.5;
-  const maxBlock = opts.maxBlock ?? 600;
+  const maxBlock = opts.maxBlock ?? 50;
+  const window = opts.window ?? 20;
   const linkage = records.some((r) => r.source !== undefined) && new Set(records.map((r) => r.source)).size > 1;
   const ps = records.map(prepare);
 
-  // Blocking: candidate pairs from every shared key, each pair once.
-  const blocks = new Map<string, number[]>();
-  for (const p of ps) {
+  // Blocking. Each record gets the ids of its usable blocks (sorted); a pair is compared
+  // only in the first block the two share, so no set of seen pairs is needed.
+  const blockIds = new Map<string, number>();
+  const blockMembers: number[][] = [];
+  const keysOf: number[][] = ps.map((p) => {
+    const ids: number[] = [];
     for (const k of new Set(blockKeys(p))) {
-      let b = blocks.get(k);
-      if (!b) blocks.set(k, (b = []));
-      b.push(p.i);
+      let id = blockIds.get(k);
+      if (id === undefined) {
+        id = blockMembers.length;
+        blockIds.set(k, id);
+        blockMembers.push([]);
+      }
+      blockMembers[id].push(p.i);
+      ids.push(id);
     }
-  }
-  const seen = new Set<number>();
+    return ids;
+  });
+  blockIds.clear();
+  const usable = blockMembers.map((m) => m.length >= 2 && m.length <= maxBlock);
+  const sortKey = (i: number) => `${ps[i].familyJoined}|${ps[i].givenJoined}|${ps[i].dobText}`;
+  const windowed = blockMembers.map((m, id) => (m.length > maxBlock ? id : -1)).filter((id) => id >= 0);
+  for (const id of windowed) blockMembers[id].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
+  const keys = keysOf.map((ids) => Int32Array.from(ids.filter((id) => usable[id])).sort());
+  const firstShared = (a: number, b: number): number => {
+    const x = keys[a];
+    const y = keys[b];
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) return x[i];
+      if (x[i] < y[j]) i++;
+      else j++;
+    }
+    return -1;
+  };
   const n = ps.length;
-  const pairs: Array<{ a: number; b: number; vector: Vector; contradiction: string | null }> = [];
-  const patterns = new Map<string, { v: Vector; n: number }>();
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > maxBlock) continue;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const a = members[x];
-        const b = members[y];
-        if (linkage && ps[a].rec.source === ps[b].rec.source) continue;
-        const key = a < b ? a * n + b : b * n + a;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const c = compare(ps[a], ps[b]);
-        pairs.push({ a: Math.min(a, b), b: Math.max(a, b), ...c });
-        const pk = c.vector.join(',');
-        const pat = patterns.get(pk);
-        if (pat) pat.n++;
-        else patterns.set(pk, { v: c.vector, n: 1 });
+  const eachCandidate = (visit: (a: number, b: number) => void): void => {
+    for (let id = 0; id < blockMembers.length; id++) {
+      if (!usable[id]) continue;
+      const members = blockMembers[id];
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const a = Math.min(members[x], members[y]);
+          const b = Math.max(members[x], members[y]);
+          if (linkage && ps[a].rec.source === ps[b].rec.source) continue;
+          if (firstShared(a, b) !== id) continue;
+          visit(a, b);
+        }
       }
     }
-  }
+    // Oversized blocks: neighbours in sort order, for pairs that share no small block.
+    for (const id of windowed) {
+      const members = blockMembers[id];
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < Math.min(members.length, x + 1 + window); y++) {
+          const a = Math.min(members[x], members[y]);
+          const b = Math.max(members[x], members[y]);
+          if (linkage && ps[a].rec.source === ps[b].rec.source) continue;
+          if (firstShared(a, b) !== -1) continue;
+          visit(a, b);
+        }
+      }
+    }
+  };
 
+  // Pass 1: only the distinct comparison patterns and their counts (memory stays flat).
+  let candidatePairs = 0;
+  const patterns = new Map<string, { v: Vector; n: number }>();
+  eachCandidate((a, b) => {
+    candidatePairs++;
+    const { vector } = compare(ps[a], ps[b]);
+    const pk = vector.join(',');
+    const pat = patterns.get(pk);
+    if (pat) pat.n++;
+    else patterns.set(pk, { v: vector, n: 1 });
+  });
   const u = estimateU(ps, opts.uSamples ?? 60_000, rng(opts.seed ?? 1), linkage);
   const model = estimateM(patterns, u);
-  const scored: PairScore[] = pairs.map((p) => {
-    const weight = logBayes(p.vector, model);
-    return { ...p, weight, probability: probability(weight, model.lambda) };
+
+  // Pass 2: keep the pairs that may be the same person, and those that contradict.
+  const scored: PairScore[] = [];
+  eachCandidate((a, b) => {
+    const c = compare(ps[a], ps[b]);
+    const weight = logBayes(c.vector, model);
+    const prob = probability(weight, model.lambda);
+    if (prob >= possibleP || c.contradiction) scored.push({ a, b, ...c, weight, probability: prob });
   });
 
   // Clustering: strongest first; a merge is refused when any two records it would join
@@ -460,20 +519,29 @@ function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Re
   const byPair = new Map<number, PairScore>();
   for (const s of scored) byPair.set(s.a * n + s.b, s);
   const clusters = new Clusters(n);
+  const veto: Veto = { pairs: new Set((opts.notSame ?? []).map(([a, b]) => Math.min(a, b) * n + Math.max(a, b))), alone: new Set(opts.alone ?? []) };
+  for (const [a, b] of opts.forceSame ?? []) clusters.union(a, b);
   const same = scored.filter((s) => s.probability >= sameP && !s.contradiction).sort((x, y) => y.weight - x.weight);
   for (const s of same) {
     const ra = clusters.find(s.a);
     const rb = clusters.find(s.b);
     if (ra === rb) continue;
-    if (canMerge(clusters.members[ra], clusters.members[rb], ps, byPair, n, model)) clusters.union(ra, rb);
+    if (canMerge(clusters.members[ra], clusters.members[rb], ps, byPair, n, model, veto)) clusters.union(ra, rb);
   }
   const entityOf = new Int32Array(n);
   for (let i = 0; i < n; i++) entityOf[i] = clusters.find(i);
   const possible = scored.filter((s) => s.probability >= possibleP && entityOf[s.a] !== entityOf[s.b]);
-  return { entityOf, same: same.filter((s) => entityOf[s.a] === entityOf[s.b]), possible, model, candidatePairs: pairs.length };
+  return { entityOf, same: same.filter((s) => entityOf[s.a] === entityOf[s.b]), possible, model, candidatePairs };
 }
 
-function canMerge(A: number[], B: number[], ps: Prepared[], byPair: Map<number, PairScore>, n: number, model: Model): boolean {
+interface Veto {
+  pairs: Set<number>;
+  alone: Set<number>;
+}
+
+function canMerge(A: number[], B: number[], ps: Prepared[], byPair: Map<number, PairScore>, n: number, model: Model, veto: Veto): boolean {
+  if (A.some((a) => veto.alone.has(a)) || B.some((b) => veto.alone.has(b))) return false;
+  for (const a of A) for (const b of B) if (veto.pairs.has(Math.min(a, b) * n + Math.max(a, b))) return false;
   // Large merges are checked on a bounded sample of cross pairs.
   let checked = 0;
   for (const a of A) {

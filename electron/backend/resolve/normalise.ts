@@ -50,6 +50,11 @@ const NAME_GROUPS: string[][] = [
 
 const CANONICAL = new Map<string, string>();
 for (const g of NAME_GROUPS) for (const n of g) if (!CANONICAL.has(n)) CANONICAL.set(n, g[0]);
+/** Every group a name belongs to (alex, joseph sit in two). */
+const GROUPS_OF = new Map<string, number[]>();
+NAME_GROUPS.forEach((g, i) => {
+  for (const n of g) GROUPS_OF.set(n, [...(GROUPS_OF.get(n) ?? []), i]);
+});
 
 /** Folded name tokens (lower case, no diacritics, no punctuation), particles kept apart. */
 export function nameTokens(raw: string): string[] {
@@ -72,12 +77,9 @@ export function canonicalGiven(token: string): string {
 export function sameGivenName(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
-  const ca = CANONICAL.get(a);
-  const cb = CANONICAL.get(b);
-  if (ca && ca === cb) return true;
-  // A name may sit in two groups (alex, joseph): compare every group either belongs to.
-  for (const g of NAME_GROUPS) if (g.includes(a) && g.includes(b)) return true;
-  return false;
+  const ga = GROUPS_OF.get(a);
+  const gb = GROUPS_OF.get(b);
+  return !!ga && !!gb && ga.some((g) => gb.includes(g));
 }
 
 export interface Dob {

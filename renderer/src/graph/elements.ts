@@ -69,6 +69,6 @@ export function linkData(l: CanvasLink): LinkData {
     label: LINK_KIND_LABEL[l.ref.kind] ?? l.ref.kind,
     handling: l.ref.handling,
     colour: restricted ? HANDLING_LOOK[l.ref.handling].ring : '#94a3b8',
-    lineStyle: REPORTED_LINKS.has(l.ref.kind) ? 'dashed' : 'solid',
+    lineStyle: REPORTED_LINKS.has(l.ref.kind) || l.ref.kind === 'possibly_same' ? 'dashed' : 'solid',
   };
 }

@@ -14,6 +14,7 @@ export interface KindLook {
 }
 
 export const KIND_LOOK: Record<NodeKind, KindLook> = {
+  person: { label: NODE_KIND_LABEL.person, noun: 'person', colour: '#1e3a8a', shape: 'ellipse', size: 54, record: false },
   subject: { label: NODE_KIND_LABEL.subject, noun: 'subject record', colour: '#2563eb', shape: 'ellipse', size: 44, record: true },
   traveller: { label: NODE_KIND_LABEL.traveller, noun: 'traveller', colour: '#0e7490', shape: 'ellipse', size: 38, record: true },
   vehicle: { label: NODE_KIND_LABEL.vehicle, noun: 'vehicle record', colour: '#7c3aed', shape: 'ellipse', size: 42, record: true },

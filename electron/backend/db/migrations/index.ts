@@ -2,6 +2,7 @@
 import m001 from './001-initial';
 import m002 from './002-import-marks';
 import m003 from './003-board';
+import m004 from './004-resolution';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m001 },
   { version: 2, name: 'import-marks', sql: m002 },
   { version: 3, name: 'board', sql: m003 },
+  { version: 4, name: 'resolution', sql: m004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
