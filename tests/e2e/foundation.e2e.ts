@@ -68,7 +68,7 @@ describe('foundation, end to end in Chromium', () => {
   it('finds a subject by name, puts it on the canvas, shows provenance', async () => {
     const { page } = s;
     await page.getByTestId('search-input').fill(`${subject.last} ${subject.first}`);
-    const hit = page.getByTestId('search-result').filter({ hasText: subject.recordId });
+    const hit = page.getByTestId('search-result').filter({ hasText: subject.recordId }).filter({ hasText: 'Subject record' });
     await hit.first().click();
     const details = page.getByTestId('details-panel');
     await details.getByText(subject.recordId).first().waitFor();
