@@ -229,6 +229,10 @@ export const contract = {
   ),
   'resolution.undo': call(z.object({ decisionId: z.number().int().positive() }), z.object({ run: RESOLUTION_RUN })),
   'resolution.decisions': call(z.object({}), z.array(RESOLUTION_DECISION)),
+  'resolution.queue': call(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(z.object({ linkId: z.number().int(), a: NODE_REF, b: NODE_REF, probability: z.number(), evidence: z.string(), recordA: z.string(), recordB: z.string() })),
+  ),
   'resolution.rows': call(z.object({}), z.array(z.object({ recordId: z.string(), kind: z.literal('person'), entityId: z.string() }))),
   'board.save': call(z.object({ state: BOARD_STATE }), z.object({ savedAt: z.string() })),
   'board.load': call(z.object({}), z.object({ state: BOARD_STATE, savedAt: z.string(), from: z.enum(['case', 'journal']) }).nullable()),

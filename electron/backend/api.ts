@@ -369,6 +369,7 @@ export class Backend {
     'resolution.undo': async (i) => this.requireStore().write('resolution.undo', i).done,
     'resolution.decisions': async () => this.requireStore().query('resolution.decisions', undefined),
     'resolution.rows': async () => this.requireStore().query('resolution.rows', undefined),
+    'resolution.queue': async (i) => this.requireStore().query('resolution.queue', i),
     'board.save': async (i) => {
       const store = this.requireStore();
       const savedAt = new Date().toISOString();

@@ -55,6 +55,7 @@ export const COMMANDS: AppCommand[] = [
   { id: 'view.fit', label: 'Fit to window', keys: ['F'], run: () => requestCanvas({ type: 'fit' }), enabled: hasNodes },
   { id: 'view.relayout', label: 'Re-layout', keys: ['L'], run: () => requestCanvas({ type: 'relayout' }), enabled: hasNodes },
   { id: 'view.clear', label: 'Clear canvas', keys: [], run: clearCanvas, enabled: hasNodes },
+  { id: 'view.review', label: 'Review possible matches…', keys: ['Ctrl+Shift+R'], run: () => openDialog({ type: 'review' }), enabled: hasCase },
   { id: 'view.health', label: 'Health…', keys: ['Ctrl+Shift+H'], run: () => openDialog({ type: 'health' }) },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?', 'F1'], run: () => openDialog({ type: 'shortcuts' }) },
   { id: 'help.diagnostics', label: 'Copy diagnostic report', keys: [], run: () => void copyDiagnostics() },

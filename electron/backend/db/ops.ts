@@ -11,7 +11,8 @@ import { recoverInterruptedImports } from '../ingest/import-marks';
 import { importReport, listImports, rejectsCsv } from '../ingest/report';
 import v8 from 'node:v8';
 import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } from '../ops/backup';
-import { decide, explainRecords, listDecisions, resolutionRows, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
+import { decide, explainRecords, listDecisions, resolutionRows, reviewQueue, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
+import { getNode, toNodeRef } from '../graph/rows';
 import { caseInfo, initMeta } from './case-meta';
 
 export interface OpContext {
@@ -60,6 +61,8 @@ export const OPS = {
   },
   'resolution.decisions': (c: OpContext) => listDecisions(c.db),
   'resolution.rows': (c: OpContext) => resolutionRows(c.db),
+  'resolution.queue': (c: OpContext, a: { limit: number }) =>
+    reviewQueue(c.db, a.limit).map((q) => ({ ...q, a: toNodeRef(c.db, getNode(c.db, q.a)), b: toNodeRef(c.db, getNode(c.db, q.b)) })),
   'resolution.explain': (c: OpContext, a: { a: string; b: string }) => explainRecords(c.db, a.a, a.b),
   'board.save': (c: OpContext, a: { state: string; savedAt: string }) => {
     c.db

@@ -180,7 +180,13 @@ export function runResolution(db: Database.Database): RunSummary {
       drop.run(id);
     }
     let possible = 0;
+    // Persons an analyst has said are not the same are not offered for review again.
     const seen = new Set<string>();
+    for (const [a, b] of notSame) {
+      const pa = personOfEntity.get(res.entityOf[a]);
+      const pb = personOfEntity.get(res.entityOf[b]);
+      if (pa !== undefined && pb !== undefined) seen.add(pa < pb ? `${pa}-${pb}` : `${pb}-${pa}`);
+    }
     for (const s of res.possible) {
       const pa = personOfEntity.get(res.entityOf[s.a]);
       const pb = personOfEntity.get(res.entityOf[s.b]);
@@ -204,6 +210,21 @@ function latestModel(db: Database.Database): Model {
   const row = db.prepare('SELECT model FROM resolution_run ORDER BY id DESC LIMIT 1').get() as { model: string } | undefined;
   if (!row) throw new AppError('not_found', 'Resolution has not run in this case yet: import a bundle first.');
   return JSON.parse(row.model) as Model;
+}
+
+/** The possible matches to review, most likely first. */
+export function reviewQueue(db: Database.Database, limit: number): Array<{ linkId: number; a: number; b: number; probability: number; evidence: string; recordA: string; recordB: string }> {
+  const rows = db
+    .prepare(
+      `SELECT id, src, dst, attrs FROM link WHERE kind = 'possibly_same'
+       ORDER BY CAST(json_extract(attrs, '$.probability') AS REAL) DESC, id LIMIT ?`,
+    )
+    .all(limit) as Array<{ id: number; src: number; dst: number; attrs: string }>;
+  return rows.map((r) => {
+    const a = JSON.parse(r.attrs) as { probability: string; evidence: string; records: string };
+    const [recordA, recordB] = a.records.split(' ~ ');
+    return { linkId: r.id, a: r.src, b: r.dst, probability: Number(a.probability), evidence: a.evidence, recordA, recordB };
+  });
 }
 
 /** Every identity-bearing record with its entity: the person key, or the record itself. */

@@ -3,6 +3,7 @@ import { uiStore } from '../state/ui-store';
 import { FileDialog } from './FileDialog';
 import { BackupsDialog } from './BackupsDialog';
 import { HealthDialog } from './HealthDialog';
+import { ReviewDialog } from './ReviewDialog';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -28,5 +29,7 @@ export function DialogHost() {
       return <BackupsDialog casePath={d.casePath} damaged={d.damaged} />;
     case 'health':
       return <HealthDialog />;
+    case 'review':
+      return <ReviewDialog />;
   }
 }

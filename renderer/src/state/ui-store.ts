@@ -11,6 +11,7 @@ export type DialogState =
   | { type: 'shortcuts' }
   | { type: 'backups'; casePath?: string; damaged?: string }
   | { type: 'health' }
+  | { type: 'review' }
   | { type: 'about' };
 
 export interface Selection {

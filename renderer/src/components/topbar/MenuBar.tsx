@@ -10,7 +10,7 @@ import { uiStore } from '../../state/ui-store';
 const MENUS: Array<{ id: string; label: string; items: string[] }> = [
   { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', '-', 'file.closeCase'] },
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
-  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', '-', 'view.clear', '-', 'view.health'] },
+  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', '-', 'view.clear', '-', 'view.review', 'view.health'] },
   { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.diagnostics', 'help.about'] },
 ];
 
@@ -21,6 +21,7 @@ const TEST_IDS: Record<string, string> = {
   'file.backUp': 'menu-backup-now',
   'file.restore': 'menu-backups',
   'view.health': 'menu-health',
+  'view.review': 'menu-review',
   'help.diagnostics': 'menu-diagnostics',
 };
 
