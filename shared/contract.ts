@@ -158,6 +158,7 @@ export const BOARD_STATE = z.object({
 export type BoardState = z.infer<typeof BOARD_STATE>;
 
 export const RESOLUTION_RUN = z.object({
+  vehicles: z.number().int(),
   records: z.number().int(),
   persons: z.number().int(),
   merged: z.number().int(),
@@ -233,7 +234,7 @@ export const contract = {
     z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
     z.array(z.object({ linkId: z.number().int(), a: NODE_REF, b: NODE_REF, probability: z.number(), evidence: z.string(), recordA: z.string(), recordB: z.string() })),
   ),
-  'resolution.rows': call(z.object({}), z.array(z.object({ recordId: z.string(), kind: z.literal('person'), entityId: z.string() }))),
+  'resolution.rows': call(z.object({}), z.array(z.object({ recordId: z.string(), kind: z.enum(['person', 'vehicle']), entityId: z.string() }))),
   'board.save': call(z.object({ state: BOARD_STATE }), z.object({ savedAt: z.string() })),
   'board.load': call(z.object({}), z.object({ state: BOARD_STATE, savedAt: z.string(), from: z.enum(['case', 'journal']) }).nullable()),
   'ops.health': call(z.object({}), HEALTH),

@@ -10,6 +10,7 @@ export type Handling = z.infer<typeof HANDLING>;
 /** Every kind of node on the graph. Record kinds are backed by one source row each. */
 export const NODE_KINDS = [
   'person',
+  'vehicle_entity',
   'subject',
   'vehicle',
   'traveller',
@@ -29,6 +30,7 @@ export type NodeKind = z.infer<typeof NODE_KIND>;
 
 export const NODE_KIND_LABEL: Record<NodeKind, string> = {
   person: 'Person (resolved)',
+  vehicle_entity: 'Vehicle (resolved)',
   subject: 'Subject record',
   vehicle: 'Vehicle record',
   traveller: 'Traveller at crossing',

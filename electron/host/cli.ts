@@ -124,7 +124,7 @@ async function cmdResolution(b: Backend, rest: string[], v: Values): Promise<num
   switch (sub) {
     case 'run': {
       const r = await call(b, 'resolution.run', {});
-      print(v.json, r, () => `Resolved ${r.records} records into ${r.persons} persons (${r.merged} merges, ${r.possible} possible matches to review) in ${r.seconds.toFixed(1)} s.`);
+      print(v.json, r, () => `Resolved ${r.records} records into ${r.persons} persons (${r.merged} merges, ${r.possible} possible matches to review) and the vehicle reads into ${r.vehicles} vehicles in ${r.seconds.toFixed(1)} s.`);
       return 0;
     }
     case 'why': {

@@ -14,7 +14,7 @@ export function nodeDetails(db: Database.Database, id: number): NodeDetails {
   const prov = new ProvenanceLookup(db);
   const origin = prov.of(n);
   const attributes: Attribute[] = [];
-  if (n.kind === 'person') attributes.push(...personAttributes(db, id, prov));
+  if (n.kind === 'person' || n.kind === 'vehicle_entity') attributes.push(...personAttributes(db, id, prov));
   else if (origin && n.cells) {
     const header: string[] = n.kind === 'event' ? EVENT_COLUMNS : JSON.parse(prov.file(n.file_id!).header);
     const cells = JSON.parse(n.cells) as string[];
@@ -24,7 +24,7 @@ export function nodeDetails(db: Database.Database, id: number): NodeDetails {
     });
   }
   const mentions: Provenance[] = [];
-  if (!n.cells && n.kind !== 'person') {
+  if (!n.cells && n.kind !== 'person' && n.kind !== 'vehicle_entity') {
     const rows = db
       .prepare(
         `SELECT file_id, line, handling, (SELECT agency FROM node WHERE id = l.src) AS agency
@@ -64,7 +64,8 @@ function personAttributes(db: Database.Database, id: number, prov: ProvenanceLoo
     if (!p) continue;
     const a = r.link_attrs ? (JSON.parse(r.link_attrs) as { evidence?: string; probability?: string; via?: string }) : {};
     const why = a.via ? `matched ${a.via.replace(/^(subject|traveller):/, '')} (p ${a.probability}): ${a.evidence}` : (a.evidence ?? '');
-    out.push({ name: `${r.kind === 'subject' ? 'subject record' : 'crossing'} ${r.key}`, value: `${r.label}${why ? ` — ${why}` : ''}`, handling: r.handling, provenance: p });
+    const what = { subject: 'subject record', traveller: 'crossing', vehicle: 'vehicle record', event: 'crossing event' }[r.kind as string] ?? r.kind;
+    out.push({ name: `${what} ${r.key}`, value: `${r.label}${why ? ` — ${why}` : ''}`, handling: r.handling, provenance: p });
   }
   return out;
 }

@@ -7,7 +7,7 @@ export function resolveSourceId(db: Database.Database, sourceId: string): NodeRe
   const id = sourceId.trim();
   const n = db
     .prepare(
-      `SELECT * FROM node WHERE kind IN ('person', 'subject', 'vehicle', 'traveller', 'case', 'lookout', 'event', 'port') AND key = ?
+      `SELECT * FROM node WHERE kind IN ('person', 'vehicle_entity', 'subject', 'vehicle', 'traveller', 'case', 'lookout', 'event', 'port') AND key = ?
        ORDER BY CASE kind WHEN 'subject' THEN 0 WHEN 'vehicle' THEN 1 WHEN 'traveller' THEN 2 ELSE 3 END LIMIT 1`,
     )
     .get(id) as DbNode | undefined;

@@ -30,7 +30,7 @@ export interface DbLink {
 }
 
 /** Kinds whose key is an id an analyst can quote (record_id, crossing_id, case_id...). */
-const SOURCE_ID_KINDS = new Set<NodeKind>(['person', 'subject', 'vehicle', 'traveller', 'event', 'port', 'case', 'lookout']);
+const SOURCE_ID_KINDS = new Set<NodeKind>(['person', 'vehicle_entity', 'subject', 'vehicle', 'traveller', 'event', 'port', 'case', 'lookout']);
 
 export function degree(db: Database.Database, id: number): number {
   const r = db.prepare('SELECT (SELECT count(*) FROM link WHERE src = @id) + (SELECT count(*) FROM link WHERE dst = @id) AS d').get({ id }) as { d: number };

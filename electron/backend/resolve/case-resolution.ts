@@ -7,7 +7,9 @@ import type Database from 'better-sqlite3';
 import type { Handling } from '../../../shared/model';
 import { AppError } from '../errors';
 import { foldText, nameVariants } from '../util/text';
+import { EVENT_COLUMNS } from '../ingest/loaders';
 import { explainPair, FEATURES, LEVELS, resolvePersons, type Model, type PairScore, type PersonRecord } from './engine';
+import { normaliseVinRead, resolveVehicles, vinCheckDigitOk, type VehicleRead } from './vehicles';
 
 const HANDLING_RANK: Record<Handling, number> = { SHARED: 0, LES: 1, ORCON: 2 };
 
@@ -85,6 +87,7 @@ function evidenceText(s: PairScore): string {
 }
 
 export interface RunSummary {
+  vehicles: number;
   records: number;
   persons: number;
   merged: number;
@@ -197,13 +200,82 @@ export function runResolution(db: Database.Database): RunSummary {
       possible++;
       link.run({ kind: 'possibly_same', src: Math.min(pa, pb), dst: Math.max(pa, pb), handling: 'SHARED', attrs: JSON.stringify({ probability: s.probability.toFixed(4), evidence: evidenceText(s), records: `${loaded.records[s.a].id} ~ ${loaded.records[s.b].id}` }) });
     }
+    const vehicles = writeVehicles(db);
     const seconds = (performance.now() - t0) / 1000;
     db.prepare(`INSERT INTO resolution_run(at, records, persons, candidate_pairs, seconds, model) VALUES (?, ?, ?, ?, ?, ?)`).run(
       new Date().toISOString(), loaded.records.length, persons, res.candidatePairs, seconds, JSON.stringify(res.model),
     );
-    return { records: loaded.records.length, persons, merged: res.same.length, possible, candidatePairs: res.candidatePairs, seconds };
+    return { records: loaded.records.length, persons, merged: res.same.length, possible, candidatePairs: res.candidatePairs, seconds, vehicles };
   });
   return write();
+}
+
+/**
+ * Vehicle records and the vehicle reads of crossing events resolved into vehicles
+ * (vehicles.ts), written as 'Vehicle (resolved)' nodes with a 'record of' link from each
+ * record and event. Called inside the run's transaction.
+ */
+function writeVehicles(db: Database.Database): number {
+  const reads: VehicleRead[] = [];
+  const nodeIds: number[] = [];
+  const labels: string[] = [];
+  const handling: Handling[] = [];
+  for (const f of db.prepare(`SELECT id, header FROM source_file WHERE name = 'vehicles.csv' AND refused IS NULL`).all() as Array<{ id: number; header: string }>) {
+    const h = JSON.parse(f.header) as string[];
+    const [vin, plate, region] = ['vin', 'plate', 'plate_region'].map((c) => h.indexOf(c));
+    for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE file_id = ? AND kind = 'vehicle'`).iterate(f.id) as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {
+      const c = JSON.parse(r.cells) as string[];
+      reads.push({ id: `vehicle:${r.key}`, vin: vin >= 0 ? c[vin] : null, plate: plate >= 0 ? c[plate] : null, region: region >= 0 ? c[region] : null });
+      nodeIds.push(r.id);
+      labels.push(r.label);
+      handling.push(r.handling);
+    }
+  }
+  const [ev, ep, er] = ['vin', 'plate', 'plate_region'].map((c) => EVENT_COLUMNS.indexOf(c));
+  for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE kind = 'event' AND cells IS NOT NULL`).iterate() as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {
+    const c = JSON.parse(r.cells) as string[];
+    if (!(c[ev] ?? '').trim() && !(c[ep] ?? '').trim()) continue;
+    reads.push({ id: `event:${r.key}`, vin: c[ev] || null, plate: c[ep] || null, region: c[er] || null });
+    nodeIds.push(r.id);
+    labels.push(`${c[ep] || c[ev]}`);
+    handling.push(r.handling);
+  }
+  const groupOf = resolveVehicles(reads);
+  const groups = new Map<number, number[]>();
+  groupOf.forEach((g, i) => groups.set(g, [...(groups.get(g) ?? []), i]));
+  const old = new Map((db.prepare(`SELECT id, key FROM node WHERE kind = 'vehicle_entity'`).all() as Array<{ id: number; key: string }>).map((r) => [r.key, r.id]));
+  const upsert = db.prepare(
+    `INSERT INTO node(kind, key, label, handling, cells) VALUES ('vehicle_entity', @key, @label, @handling, @cells)
+     ON CONFLICT(kind, key) DO UPDATE SET label = excluded.label, handling = excluded.handling, cells = excluded.cells RETURNING id`,
+  );
+  const link = db.prepare(`INSERT INTO link(kind, src, dst, handling, attrs) VALUES ('resolved_as', @src, @dst, @handling, @attrs)`);
+  const ftsDel = db.prepare('DELETE FROM node_fts WHERE rowid = ?');
+  const ftsAdd = db.prepare('INSERT INTO node_fts(rowid, text) VALUES (?, ?)');
+  const kept = new Set<string>();
+  for (const idx of groups.values()) {
+    const ids = idx.map((i) => reads[i].id).sort((x, y) => Number(y.startsWith('vehicle:')) - Number(x.startsWith('vehicle:')) || x.localeCompare(y));
+    const key = `V-${ids[0].replace(/^(vehicle|event):/, '')}`;
+    const vins = [...new Set(idx.map((i) => normaliseVinRead(reads[i].vin)).filter((v) => v.length === 17 && vinCheckDigitOk(v)))];
+    const plates = [...new Set(idx.map((i) => (reads[i].plate ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')).filter(Boolean))];
+    const record = idx.find((i) => reads[i].id.startsWith('vehicle:'));
+    const name = record !== undefined ? labels[record] : [plates[0], vins[0]].filter(Boolean).join(' · ');
+    const h = idx.map((i) => handling[i]).reduce((a, b) => (HANDLING_RANK[b] > HANDLING_RANK[a] ? b : a), 'SHARED' as Handling);
+    const row = upsert.get({ key, label: `${name} · ${idx.length} read${idx.length > 1 ? 's' : ''}`, handling: h, cells: JSON.stringify({ reads: idx.length, vins, plates }) }) as { id: number };
+    kept.add(key);
+    ftsDel.run(row.id);
+    ftsAdd.run(row.id, `${key.toLowerCase()} ${vins.join(' ').toLowerCase()} ${plates.join(' ').toLowerCase()}`);
+    for (const i of idx) {
+      const why = vins.length && normaliseVinRead(reads[i].vin) === vins[0] ? 'same VIN' : normaliseVinRead(reads[i].vin).length === 17 ? 'VIN one character from a valid one, or the same plate' : 'same plate and region';
+      link.run({ src: nodeIds[i], dst: row.id, handling: handling[i], attrs: JSON.stringify({ evidence: idx.length > 1 ? why : 'the only read of this vehicle' }) });
+    }
+  }
+  for (const [key, id] of old) {
+    if (kept.has(key)) continue;
+    db.prepare('DELETE FROM link WHERE src = @id OR dst = @id').run({ id });
+    ftsDel.run(id);
+    db.prepare('DELETE FROM node WHERE id = ?').run(id);
+  }
+  return kept.size;
 }
 
 function latestModel(db: Database.Database): Model {
@@ -227,16 +299,36 @@ export function reviewQueue(db: Database.Database, limit: number): Array<{ linkI
   });
 }
 
-/** Every identity-bearing record with its entity: the person key, or the record itself. */
-export function resolutionRows(db: Database.Database): Array<{ recordId: string; kind: 'person'; entityId: string }> {
-  const rows = db
+/** Every identity-bearing record with its entity: the person or vehicle key (a record with no entity node is its own). */
+export function resolutionRows(db: Database.Database): Array<{ recordId: string; kind: 'person' | 'vehicle'; entityId: string }> {
+  const persons = db
     .prepare(
-      `SELECT r.kind AS kind, r.key AS key, p.key AS person FROM node r
-       LEFT JOIN link l ON l.src = r.id AND l.kind = 'resolved_as' LEFT JOIN node p ON p.id = l.dst
+      `SELECT r.key AS key, p.key AS entity FROM node r
+       LEFT JOIN link l ON l.src = r.id AND l.kind = 'resolved_as' LEFT JOIN node p ON p.id = l.dst AND p.kind = 'person'
        WHERE r.kind IN ('subject', 'traveller') ORDER BY r.id`,
     )
-    .all() as Array<{ kind: string; key: string; person: string | null }>;
-  return rows.map((r) => ({ recordId: r.key, kind: 'person' as const, entityId: r.person ?? `P-${r.key}` }));
+    .all() as Array<{ key: string; entity: string | null }>;
+  const vehicleRecords = db
+    .prepare(
+      `SELECT r.key AS key, v.key AS entity FROM node r
+       JOIN link l ON l.src = r.id AND l.kind = 'resolved_as' JOIN node v ON v.id = l.dst AND v.kind = 'vehicle_entity'
+       WHERE r.kind = 'vehicle' ORDER BY r.id`,
+    )
+    .all() as Array<{ key: string; entity: string }>;
+  // A crossing names a vehicle when its event does.
+  const crossingVehicles = db
+    .prepare(
+      `SELECT t.key AS key, v.key AS entity FROM node t
+       JOIN link ti ON ti.src = t.id AND ti.kind = 'travelled_in'
+       JOIN link l ON l.src = ti.dst AND l.kind = 'resolved_as' JOIN node v ON v.id = l.dst AND v.kind = 'vehicle_entity'
+       WHERE t.kind = 'traveller' ORDER BY t.id`,
+    )
+    .all() as Array<{ key: string; entity: string }>;
+  return [
+    ...persons.map((r) => ({ recordId: r.key, kind: 'person' as const, entityId: r.entity ?? `P-${r.key}` })),
+    ...vehicleRecords.map((r) => ({ recordId: r.key, kind: 'vehicle' as const, entityId: r.entity })),
+    ...crossingVehicles.map((r) => ({ recordId: r.key, kind: 'vehicle' as const, entityId: r.entity })),
+  ];
 }
 
 /** Why two records are (not) the same person: features, weights, and any decision about them. */

@@ -9,6 +9,7 @@ const F = 'fill="#fff"';
 const person = `<circle cx="12" cy="8" r="4" ${F}/><path d="M4 21c0-4.6 3.6-7.5 8-7.5s8 2.9 8 7.5z" ${F}/>`;
 
 export const GLYPHS: Record<NodeKind, string> = {
+  vehicle_entity: `<path d="M5 11l1.6-4.4A2 2 0 0 1 8.5 5.3h7a2 2 0 0 1 1.9 1.3L19 11" ${S}/><rect x="3" y="10.5" width="18" height="6" rx="2" ${F}/><circle cx="7.5" cy="17.5" r="2" ${F}/><circle cx="16.5" cy="17.5" r="2" ${F}/><path d="M3 21.5h18" ${S}/>`,
   // a person with the records behind them
   person: `<circle cx="12" cy="7.5" r="3.6" ${F}/><path d="M5.5 18.5c0-4 2.9-6.6 6.5-6.6s6.5 2.6 6.5 6.6z" ${F}/><path d="M3 21h18" ${S}/>`,
   subject: person,

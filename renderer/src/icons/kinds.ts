@@ -14,6 +14,7 @@ export interface KindLook {
 }
 
 export const KIND_LOOK: Record<NodeKind, KindLook> = {
+  vehicle_entity: { label: NODE_KIND_LABEL.vehicle_entity, noun: 'vehicle', colour: '#4c1d95', shape: 'ellipse', size: 52, record: false },
   person: { label: NODE_KIND_LABEL.person, noun: 'person', colour: '#1e3a8a', shape: 'ellipse', size: 54, record: false },
   subject: { label: NODE_KIND_LABEL.subject, noun: 'subject record', colour: '#2563eb', shape: 'ellipse', size: 44, record: true },
   traveller: { label: NODE_KIND_LABEL.traveller, noun: 'traveller', colour: '#0e7490', shape: 'ellipse', size: 38, record: true },

@@ -27,7 +27,7 @@ describe('resolution in a case', () => {
   }, 60_000);
   afterAll(async () => backend?.close());
 
-  const rowsByRecord = async () => new Map((await call(backend, 'resolution.rows', {})).map((r) => [r.recordId, r.entityId]));
+  const rowsByRecord = async () => new Map((await call(backend, 'resolution.rows', {})).filter((r) => r.kind === 'person').map((r) => [r.recordId, r.entityId]));
 
   it('runs after the import and agrees with the ground truth', async () => {
     const rows = await rowsByRecord();
@@ -47,6 +47,20 @@ describe('resolution in a case', () => {
     }
     const [x, y] = [...byPerson.values()];
     for (const e of x) expect(y.has(e)).toBe(false);
+  });
+
+  it('vehicle records and the crossings naming a vehicle resolve into vehicles that match the truth', async () => {
+    const vtruth = new Map(
+      fs.readFileSync(`${bundle}.truth/vehicles.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map(([, id, v]) => [id, v]),
+    );
+    const rows = (await call(backend, 'resolution.rows', {})).filter((r) => r.kind === 'vehicle');
+    expect(rows.some((r) => r.recordId.startsWith('CBP-X-'))).toBe(true);
+    const ids = rows.map((r) => r.recordId).filter((id) => vtruth.has(id));
+    expect(ids.length).toBeGreaterThan(100);
+    const entity = new Map(rows.map((r) => [r.recordId, r.entityId]));
+    const index = new Map([...new Set(ids.map((id) => entity.get(id)!))].map((e, i) => [e, i]));
+    const s = pairwise(ids.map((id) => index.get(entity.get(id)!)!), ids.map((id) => vtruth.get(id)!));
+    expect(s.f1).toBeGreaterThan(0.95);
   });
 
   it('a person is searchable, shows its records with evidence, and show accepts its id', async () => {
