@@ -11,6 +11,7 @@ import { openSession, type Session } from './harness';
 describe('reviewing possible matches', () => {
   let s: Session;
   let pairs: number;
+  let multi: { person: string; records: string[] };
   beforeAll(async () => {
     const dir = tmpDir();
     const demo = path.join(dir, 'demo');
@@ -20,6 +21,11 @@ describe('reviewing possible matches', () => {
     await call(b, 'case.create', { path: db, name: 'Review' });
     await runImport(b, demo);
     pairs = (await call(b, 'resolution.queue', { limit: 100 })).length;
+    const rows = (await call(b, 'resolution.rows', {})).filter((r) => r.kind === 'person');
+    const groups = new Map<string, string[]>();
+    for (const r of rows) groups.set(r.entityId, [...(groups.get(r.entityId) ?? []), r.recordId]);
+    const [person, records] = [...groups].find(([, g]) => g.length >= 3)!;
+    multi = { person, records };
     await b.close();
     s = await openSession({ db });
   }, 120_000);
@@ -43,5 +49,25 @@ describe('reviewing possible matches', () => {
     else await dialog.getByText('No possible matches left to review.').waitFor();
     await dialog.getByTestId('review-undo').click();
     await expect.poll(async () => (await dialog.getByTestId('review-position').textContent()) ?? '').toContain(`of ${pairs}`);
+  }, 60_000);
+
+  it('a person lists its records; "take out" makes one a person of its own', async () => {
+    const { page } = s;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('search-input').fill(multi.person);
+    await page.getByTestId('search-result').filter({ hasText: 'Person (resolved)' }).first().click();
+    const section = page.getByTestId('entity-records');
+    await section.waitFor();
+    expect(await section.getByTestId('take-out').count()).toBe(multi.records.length);
+    await s.shot('41-person-records');
+    await section.getByTestId('take-out').last().click();
+    await page.getByText(/taken out/).first().waitFor();
+    const rows = await page.evaluate(async () => {
+      const r = await fetch('/api/resolution.rows', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return (await r.json()).value as Array<{ recordId: string; kind: string; entityId: string }>;
+    });
+    const now = new Map(rows.filter((r) => r.kind === 'person').map((r) => [r.recordId, r.entityId]));
+    const entities = new Set(multi.records.map((id) => now.get(id)));
+    expect(entities.size).toBe(2);
   }, 60_000);
 });

@@ -159,8 +159,22 @@ export function runResolution(db: Database.Database): RunSummary {
       ftsDel.run(row.id);
       ftsAdd.run(row.id, `${key.toLowerCase()} ${[...names.keys()].map((n) => nameVariants(n)).join(' ')} ${ids.map((x) => foldText(x.split(':')[1])).join(' ')}`);
       for (const i of idx) {
-        const via = viaOf.get(i);
-        const other = via ? loaded.records[via.a === i ? via.b : via.a].id : null;
+        let via = viaOf.get(i);
+        let other = via ? loaded.records[via.a === i ? via.b : via.a].id : null;
+        if (!via && idx.length > 1) {
+          // Records identical to another (a traveller crossing daily) were resolved as one:
+          // explain them against the closest other member.
+          let best: { j: number; e: ReturnType<typeof explainPair> } | null = null;
+          for (const j of idx.slice(0, 200)) {
+            if (j === i) continue;
+            const e = explainPair(loaded.records[i], loaded.records[j], res.model);
+            if (!best || e.weight > best.e.weight) best = { j, e };
+          }
+          if (best && best.e.probability >= 0.5) {
+            other = loaded.records[best.j].id;
+            via = { a: i, b: best.j, vector: Int8Array.from(best.e.features.map((f) => (f.level === null ? -1 : LEVELS[f.feature].indexOf(f.level)))), weight: best.e.weight, probability: best.e.probability, contradiction: best.e.contradiction };
+          }
+        }
         link.run({
           kind: 'resolved_as',
           src: loaded.nodeIds[i],
@@ -331,23 +345,40 @@ export function resolutionRows(db: Database.Database): Array<{ recordId: string;
   ];
 }
 
-/** Why two records are (not) the same person: features, weights, and any decision about them. */
+/** Why two records (or two persons, P-…) are or are not the same: features, weights, decisions. */
 export function explainRecords(db: Database.Database, a: string, b: string): ReturnType<typeof explainPair> & { decision: string | null; sameEntity: boolean } {
   const model = latestModel(db);
   const loaded = loadPersonRecords(db);
-  const find = (k: string) => {
-    const i = loaded.records.findIndex((r) => r.id === k || r.id.endsWith(`:${k}`));
-    if (i < 0) throw new AppError('not_found', `No subject record or crossing with id '${k}' in this case.`);
-    return i;
+  const byId = new Map(loaded.records.map((r, i) => [r.id, i]));
+  const byKey = new Map(loaded.records.map((r, i) => [r.id.replace(/^(subject|traveller):/, ''), i]));
+  // A person id stands for its records: the closest pair of the two is explained.
+  const indexesOf = (k: string): number[] => {
+    if (/^P-/.test(k)) {
+      const rows = db
+        .prepare(`SELECT r.kind || ':' || r.key AS id FROM node p JOIN link l ON l.dst = p.id AND l.kind = 'resolved_as' JOIN node r ON r.id = l.src WHERE p.kind = 'person' AND p.key = ?`)
+        .all(k) as Array<{ id: string }>;
+      if (!rows.length) throw new AppError('not_found', `No person '${k}' in this case.`);
+      return rows.map((r) => byId.get(r.id)).filter((i): i is number => i !== undefined);
+    }
+    const i = byId.get(k) ?? byKey.get(k);
+    if (i === undefined) throw new AppError('not_found', `No subject record or crossing with id '${k}' in this case.`);
+    return [i];
   };
-  const ia = find(a);
-  const ib = find(b);
   const personOf = (i: number) =>
     (db.prepare(`SELECT dst FROM link WHERE src = ? AND kind = 'resolved_as'`).get(loaded.nodeIds[i]) as { dst: number } | undefined)?.dst ?? -loaded.nodeIds[i];
-  const ka = loaded.records[ia].id;
-  const kb = loaded.records[ib].id;
+  let best: { ia: number; ib: number; e: ReturnType<typeof explainPair> } | null = null;
+  for (const ia of indexesOf(a).slice(0, 50)) {
+    for (const ib of indexesOf(b).slice(0, 50)) {
+      if (ia === ib) continue;
+      const e = explainPair(loaded.records[ia], loaded.records[ib], model);
+      if (!best || e.weight > best.e.weight) best = { ia, ib, e };
+    }
+  }
+  if (!best) throw new AppError('invalid_input', 'Give two different records or persons.');
+  const ka = loaded.records[best.ia].id;
+  const kb = loaded.records[best.ib].id;
   const d = listDecisions(db).find((x) => !x.undoneAt && ((x.a === ka && x.b === kb) || (x.a === kb && x.b === ka) || (x.action === 'alone' && (x.a === ka || x.a === kb))));
-  return { ...explainPair(loaded.records[ia], loaded.records[ib], model), decision: d ? `${d.action} by ${d.who} at ${d.at}` : null, sameEntity: personOf(ia) === personOf(ib) };
+  return { ...best.e, decision: d ? `${d.action} by ${d.who} at ${d.at}` : null, sameEntity: personOf(best.ia) === personOf(best.ib) };
 }
 
 /** Records an analyst decision (record ids as 'subject:ID' / 'traveller:ID' or bare ids). */

@@ -4,6 +4,7 @@ import { useQuery } from '../../hooks/useQuery';
 import { HandlingBadge } from '../HandlingBadge';
 import { KindIcon } from '../KindIcon';
 import { AttributeTable } from './AttributeTable';
+import { EntityRecords } from './EntityRecords';
 import { Mentions } from './Mentions';
 import { NeighbourCounts } from './NeighbourCounts';
 
@@ -29,6 +30,7 @@ export function NodeDetails({ id }: { id: number }) {
         <button className="btn btn-primary" onClick={() => void expandNode(id)} title="Add the neighbours (E)">Expand</button>
         <button className="btn" onClick={() => removeNodes([id])} title="Remove from the canvas (Delete)">Remove</button>
       </div>
+      {d.node.kind === 'person' && <EntityRecords attributes={d.attributes} />}
       <section className="dsec">
         <h3>Attributes <span className="count-pill">{d.attributes.length}</span></h3>
         <AttributeTable attributes={d.attributes} />
