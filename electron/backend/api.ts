@@ -28,7 +28,13 @@ export interface BackendOptions {
   /** Logs and settings (default $CROSSLINK_HOME or ~/.crosslink). */
   dataDir?: string;
   backup?: Partial<BackupSettings>;
+  /** Resolve persons and vehicles after each import (default on; CROSSLINK_AUTO_RESOLVE=0 turns it off). */
+  autoResolve?: boolean;
 }
+
+/** Above this many identity-bearing records the automatic run is skipped (it would hold the
+ * writer for minutes); the analyst starts it (crosslink resolution run). */
+const AUTO_RESOLVE_MAX = Number(process.env.CROSSLINK_AUTO_RESOLVE_MAX ?? 300_000);
 
 export interface BackupSettings extends RotationPolicy {
   /** A folder for every case's backups (one subfolder per case); default beside each case. */
@@ -73,6 +79,7 @@ interface Job {
   cancelled: Promise<void>;
   cancel(): void;
   done: Promise<void>;
+  resolutionNote?: string;
 }
 
 export class Backend {
@@ -86,6 +93,10 @@ export class Backend {
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   private readonly slow: Health['slowQueries'] = [];
   private backupTimer: NodeJS.Timeout | null = null;
+
+  private get autoResolve(): boolean {
+    return this.opts.autoResolve ?? process.env.CROSSLINK_AUTO_RESOLVE !== '0';
+  }
 
   constructor(private readonly opts: BackendOptions) {
     this.log = new OpsLog(path.join(opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink'), 'logs'));
@@ -245,15 +256,21 @@ export class Backend {
       });
       job.callId = call.id;
       const outcome = await call.done;
-      if (outcome.status === 'done') {
+      if (outcome.status === 'done' && this.autoResolve) {
         // Who is who, with the new records: persons, evidence, possible matches.
-        progress.phase = 'resolving';
-        this.emit('import.progress', { ...progress });
-        try {
-          const r = await store.write('resolution.run', undefined).done;
-          this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds });
-        } catch (err) {
-          this.log.write('error', 'resolution_failed', { code: toCallError(err).code, message: toCallError(err).message });
+        const records = await store.query('resolution.recordCount', undefined);
+        if (records > AUTO_RESOLVE_MAX) {
+          job.resolutionNote = `Resolution was not run automatically: ${records.toLocaleString('en-US')} records are more than ${AUTO_RESOLVE_MAX.toLocaleString('en-US')}; run it with crosslink resolution run.`;
+          this.log.write('warn', 'resolution_skipped', { records });
+        } else {
+          progress.phase = 'resolving';
+          this.emit('import.progress', { ...progress });
+          try {
+            const r = await store.write('resolution.run', undefined).done;
+            this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds });
+          } catch (err) {
+            this.log.write('error', 'resolution_failed', { code: toCallError(err).code, message: toCallError(err).message });
+          }
         }
       }
       return outcome;
@@ -267,11 +284,12 @@ export class Backend {
         progress.etaSeconds = 0;
         progress.phase = 'finished';
         progress.note =
-          outcome.status === 'already_loaded'
+          job.resolutionNote ??
+          (outcome.status === 'already_loaded'
             ? 'This bundle (same export_id) is already in the case; nothing was added.'
             : outcome.status === 'cancelled'
               ? 'Import cancelled; the case is as it was before the import.'
-              : null;
+              : null);
         this.log.write('info', 'import_finished', { status: outcome.status, importId: outcome.importId, rows: progress.rowsRead, seconds: (Date.now() - started) / 1000 });
         this.emit('import.progress', { ...progress });
       },

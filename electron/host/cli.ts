@@ -11,7 +11,9 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
   crosslink demo --out DIR [--seed N] [--people N] [--days N] [--crossings N] [--start YYYY-MM-DD] [--truth DIR]
   crosslink demo --out DIR --national-day [--start YYYY-MM-DD]   1.4 M crossings, 50 k subjects, 2 k cases, 5 k lookouts
-  crosslink import PATH --db FILE [--json]       PATH is a bundle folder or .zip; FILE is created if missing
+  crosslink import PATH --db FILE [--json] [--no-resolve]
+                                                 PATH is a bundle folder or .zip; FILE is created if missing;
+                                                 persons and vehicles are resolved after it unless --no-resolve
   crosslink stats --db FILE [--json]
   crosslink search --db FILE --q TEXT [--limit N] [--json]
   crosslink show --db FILE --id ID [--json]      ID: record_id, crossing_id, case_id, lookout_id, event_id or node id
@@ -47,6 +49,7 @@ const OPTIONS = {
   file: { type: 'string' },
   dir: { type: 'string' },
   csv: { type: 'boolean' },
+  'no-resolve': { type: 'boolean' },
   a: { type: 'string' },
   b: { type: 'string' },
   note: { type: 'string' },
@@ -79,8 +82,10 @@ async function call<N extends CallName>(b: Backend, name: N, input: Input<N>): P
 
 let backupDir: string | undefined;
 
+let autoResolve: boolean | undefined;
+
 function backend(): Backend {
-  return new Backend({ host: 'cli', version: VERSION, backup: backupDir ? { dir: path.resolve(backupDir) } : {} });
+  return new Backend({ host: 'cli', version: VERSION, backup: backupDir ? { dir: path.resolve(backupDir) } : {}, autoResolve });
 }
 
 async function withCase<T>(db: string | undefined, create: boolean, fn: (b: Backend) => Promise<T>): Promise<T> {
@@ -234,6 +239,7 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
     if (final.state === 'failed') throw new AppError('bad_bundle', final.error ?? 'import failed');
     if (final.importId === null) throw new AppError('internal', final.note ?? 'import did not finish');
     const report = await call(b, 'import.report', { importId: final.importId, limit: 1000 });
+    const already = !!final.note && /already in the case/.test(final.note);
     // At most 10,000 rejects in the answer (a flood of bad rows stays in the case file:
     // the report counts them all by reason; the app saves them all as CSV).
     const rejects = [...report.rejects];
@@ -245,23 +251,24 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
     const out = {
       import_id: report.importId,
       export_id: report.exportId,
-      status: final.note ? 'already_loaded' : report.status,
-      rows_read: final.note ? 0 : report.rowsRead,
-      rows_loaded: final.note ? 0 : report.rowsLoaded,
-      rows_rejected: final.note ? 0 : report.rowsRejected,
-      rows_skipped: final.note ? 0 : report.rowsSkipped,
-      rejects: final.note ? [] : rejects.slice(0, CLI_REJECTS),
-      rejects_by_reason: final.note ? [] : report.rejectsByReason,
+      status: already ? 'already_loaded' : report.status,
+      rows_read: already ? 0 : report.rowsRead,
+      rows_loaded: already ? 0 : report.rowsLoaded,
+      rows_rejected: already ? 0 : report.rowsRejected,
+      rows_skipped: already ? 0 : report.rowsSkipped,
+      rejects: already ? [] : rejects.slice(0, CLI_REJECTS),
+      rejects_by_reason: already ? [] : report.rejectsByReason,
       files: report.files,
-      nodes: final.note ? 0 : report.nodesAdded,
-      links: final.note ? 0 : report.linksAdded,
+      nodes: already ? 0 : report.nodesAdded,
+      links: already ? 0 : report.linksAdded,
       seconds: report.seconds,
     };
     print(v.json, out, () => {
       const lines = [
-        final.note ?? `Imported ${report.exportId}: ${out.rows_loaded} rows loaded, ${out.rows_rejected} rejected, ${out.rows_skipped} already present; +${out.nodes} nodes, +${out.links} links in ${out.seconds.toFixed(1)} s.`,
+        already ? final.note! : `Imported ${report.exportId}: ${out.rows_loaded} rows loaded, ${out.rows_rejected} rejected, ${out.rows_skipped} already present; +${out.nodes} nodes, +${out.links} links in ${out.seconds.toFixed(1)} s.`,
       ];
-      if (final.note) return lines.join('\n');
+      if (already) return lines.join('\n');
+      if (final.note) lines.push(`  ${final.note}`);
       for (const f of report.files) if (f.refused) lines.push(`  REFUSED ${f.refused}`);
       for (const r of rejects.slice(0, 20)) lines.push(`  ${r.file}:${r.line}${r.column ? ` [${r.column}]` : ''} ${r.reason}`);
       if (out.rows_rejected > 20) {
@@ -272,7 +279,7 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
     });
     // A refused file (bad checksum, listed but missing) means the bundle did not load whole.
     const refused = report.files.filter((f) => f.refused);
-    if (refused.length && !final.note) {
+    if (refused.length && !already) {
       process.stderr.write(`crosslink: ${refused.map((f) => f.refused).join('; ')}\n`);
       return 1;
     }
@@ -310,6 +317,7 @@ async function cmdShow(v: Values): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   backupDir = v.dir;
+  autoResolve = v['no-resolve'] ? false : undefined;
   const [cmd, ...rest] = positionals;
   if (v.help || !cmd || cmd === 'help') {
     process.stdout.write(`${USAGE}\n`);

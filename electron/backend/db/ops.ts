@@ -61,6 +61,7 @@ export const OPS = {
   },
   'resolution.decisions': (c: OpContext) => listDecisions(c.db),
   'resolution.rows': (c: OpContext) => resolutionRows(c.db),
+  'resolution.recordCount': (c: OpContext) => (c.db.prepare(`SELECT count(*) FROM node WHERE kind IN ('subject', 'traveller')`).pluck().get() as number),
   'resolution.queue': (c: OpContext, a: { limit: number }) =>
     reviewQueue(c.db, a.limit).map((q) => ({ ...q, a: toNodeRef(c.db, getNode(c.db, q.a)), b: toNodeRef(c.db, getNode(c.db, q.b)) })),
   'resolution.explain': (c: OpContext, a: { a: string; b: string }) => explainRecords(c.db, a.a, a.b),
