@@ -21,5 +21,6 @@ export interface WorkerInit {
   backupDir?: string;
 }
 
-/** An operation slower than this reports the query plans of its statements. */
+/** An operation slower than this reports the query plans of its statements (100 ms, the
+ * operations issue's figure; DESIGN.md cites Signal's 40 ms). */
 export const SLOW_MS = 100;

@@ -2,6 +2,8 @@
 // verified (integrity_check on the copy, counts recorded), then published by rename with
 // a sidecar describing it. A kill or a full disk mid-backup leaves a partial file that is
 // never listed and is swept away next time; earlier backups are never touched.
+// This lives in ops/, not db/ as DESIGN.md sketches: it must also work on a closed or
+// damaged case (list, verify, restore), which db/ (connection, migrations) never opens.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -2,6 +2,8 @@
 // (write, fsync, rename) at most about once a second. It is written by the main thread, so
 // a long import holding the case's writer never delays it; the board is also saved into
 // the case itself through the writer. On open the newer of the two wins.
+// A departure from DESIGN.md's 'database in a worker': this file is written by the main
+// thread on purpose, so that a long import holding the writer never delays it.
 import fs from 'node:fs';
 import type { BoardState } from '../../../shared/contract';
 
