@@ -158,6 +158,7 @@ export const BOARD_STATE = z.object({
 export type BoardState = z.infer<typeof BOARD_STATE>;
 
 export const RESOLUTION_RUN = z.object({
+  incremental: z.boolean(),
   vehicles: z.number().int(),
   records: z.number().int(),
   persons: z.number().int(),

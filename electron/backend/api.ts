@@ -266,8 +266,8 @@ export class Backend {
           progress.phase = 'resolving';
           this.emit('import.progress', { ...progress });
           try {
-            const r = await store.write('resolution.run', undefined).done;
-            this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds });
+            const r = await store.write('resolution.run', { incremental: true }).done;
+            this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds, incremental: r.incremental });
           } catch (err) {
             this.log.write('error', 'resolution_failed', { code: toCallError(err).code, message: toCallError(err).message });
           }

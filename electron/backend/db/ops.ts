@@ -50,7 +50,7 @@ export const OPS = {
     return info;
   },
   'worker.heap': () => v8.getHeapStatistics().used_heap_size,
-  'resolution.run': (c: OpContext) => runResolution(c.db),
+  'resolution.run': (c: OpContext, a?: { incremental?: boolean }) => runResolution(c.db, !!a?.incremental),
   'resolution.decide': (c: OpContext, a: { who: string; action: Decision['action']; a: string; b: string | null; note: string | null }) => {
     const id = decide(c.db, a.who, a.action, a.a, a.b, a.note);
     return { decisionId: id, run: runResolution(c.db) };

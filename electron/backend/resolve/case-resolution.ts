@@ -87,6 +87,7 @@ function evidenceText(s: PairScore): string {
 }
 
 export interface RunSummary {
+  incremental: boolean;
   vehicles: number;
   records: number;
   persons: number;
@@ -97,9 +98,33 @@ export interface RunSummary {
 }
 
 /** Resolves every identity-bearing record of the case and rewrites the person layer. */
-export function runResolution(db: Database.Database): RunSummary {
+/**
+ * Resolves the identity-bearing records of the case and rewrites the person layer.
+ * `incremental` (after an import): only pairs with a record added since the last run are
+ * compared, with the model that run learnt, and earlier persons stay whole. A full run
+ * (decisions, undo, crosslink resolution run) re-learns and re-resolves everything.
+ */
+export function runResolution(db: Database.Database, incremental = false): RunSummary {
   const t0 = performance.now();
   const loaded = loadPersonRecords(db);
+  const last = incremental
+    ? (db.prepare(`SELECT model FROM resolution_run ORDER BY id DESC LIMIT 1`).get() as { model: string } | undefined)
+    : undefined;
+  const markRow = db.prepare(`SELECT value FROM meta WHERE key = 'resolution_node_mark'`).get() as { value: string } | undefined;
+  let previous: { isNew: boolean[]; group: number[]; model: Model } | undefined;
+  if (last && markRow) {
+    const mark = Number(markRow.value);
+    const personOf = new Map(
+      (db.prepare(`SELECT l.src AS rec, l.dst AS person FROM link l JOIN node p ON p.id = l.dst AND p.kind = 'person' WHERE l.kind = 'resolved_as'`).all() as Array<{ rec: number; person: number }>).map((r) => [r.rec, r.person]),
+    );
+    previous = {
+      isNew: loaded.nodeIds.map((id) => id > mark),
+      // Old records without a person node were alone: a group of their own.
+      group: loaded.nodeIds.map((id) => personOf.get(id) ?? -id - 1),
+      model: JSON.parse(last.model) as Model,
+    };
+    if (!previous.isNew.some(Boolean)) previous = undefined; // nothing new: a full run is as cheap
+  }
   const index = new Map(loaded.records.map((r, i) => [r.id, i]));
   const pick = (k: string | null) => (k === null ? undefined : index.get(k));
   const notSame: Array<[number, number]> = [];
@@ -113,7 +138,7 @@ export function runResolution(db: Database.Database): RunSummary {
     if (d.action === 'alone') alone.push(a);
     else if (b !== undefined) (d.action === 'same' ? forceSame : notSame).push([a, b]);
   }
-  const res = resolvePersons(loaded.records, { notSame, forceSame, alone });
+  const res = resolvePersons(loaded.records, { notSame, forceSame, alone, previous });
 
   // Entities with more than one record, and every subject record, become person nodes.
   const members = new Map<number, number[]>();
@@ -130,7 +155,8 @@ export function runResolution(db: Database.Database): RunSummary {
 
   const write = db.transaction(() => {
     const old = new Map((db.prepare(`SELECT id, key FROM node WHERE kind = 'person'`).all() as Array<{ id: number; key: string }>).map((r) => [r.key, r.id]));
-    db.exec(`DELETE FROM link WHERE kind IN ('resolved_as', 'possibly_same')`);
+    // An incremental run keeps the possible matches found before and adds the new ones.
+    db.exec(previous ? `DELETE FROM link WHERE kind = 'resolved_as'` : `DELETE FROM link WHERE kind IN ('resolved_as', 'possibly_same')`);
     const upsert = db.prepare(
       `INSERT INTO node(kind, key, label, handling, cells) VALUES ('person', @key, @label, @handling, @cells)
        ON CONFLICT(kind, key) DO UPDATE SET label = excluded.label, handling = excluded.handling, cells = excluded.cells RETURNING id`,
@@ -198,7 +224,9 @@ export function runResolution(db: Database.Database): RunSummary {
     }
     let possible = 0;
     // Persons an analyst has said are not the same are not offered for review again.
-    const seen = new Set<string>();
+    const seen = new Set<string>(
+      (db.prepare(`SELECT src, dst FROM link WHERE kind = 'possibly_same'`).all() as Array<{ src: number; dst: number }>).map((l) => `${Math.min(l.src, l.dst)}-${Math.max(l.src, l.dst)}`),
+    );
     for (const [a, b] of notSame) {
       const pa = personOfEntity.get(res.entityOf[a]);
       const pb = personOfEntity.get(res.entityOf[b]);
@@ -215,11 +243,14 @@ export function runResolution(db: Database.Database): RunSummary {
       link.run({ kind: 'possibly_same', src: Math.min(pa, pb), dst: Math.max(pa, pb), handling: 'SHARED', attrs: JSON.stringify({ probability: s.probability.toFixed(4), evidence: evidenceText(s), records: `${loaded.records[s.a].id} ~ ${loaded.records[s.b].id}` }) });
     }
     const vehicles = writeVehicles(db);
+    db.prepare(`INSERT INTO meta(key, value) VALUES ('resolution_node_mark', @v) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run({
+      v: String((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0),
+    });
     const seconds = (performance.now() - t0) / 1000;
     db.prepare(`INSERT INTO resolution_run(at, records, persons, candidate_pairs, seconds, model) VALUES (?, ?, ?, ?, ?, ?)`).run(
       new Date().toISOString(), loaded.records.length, persons, res.candidatePairs, seconds, JSON.stringify(res.model),
     );
-    return { records: loaded.records.length, persons, merged: res.same.length, possible, candidatePairs: res.candidatePairs, seconds, vehicles };
+    return { records: loaded.records.length, persons, merged: res.same.length, possible, candidatePairs: res.candidatePairs, seconds, vehicles, incremental: !!previous };
   });
   return write();
 }

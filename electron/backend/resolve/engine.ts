@@ -97,6 +97,11 @@ export interface ResolveOptions {
   /** Random pairs sampled for u. */
   uSamples?: number;
   seed?: number;
+  /**
+   * Incremental run: which records were resolved before (with the group each belonged to)
+   * and the model learnt then. Only pairs with a new record are compared; old groups stay.
+   */
+  previous?: { isNew: boolean[]; group: number[]; model: Model };
   /** Analyst decisions, as record indexes: never the same / always the same / on its own. */
   notSame?: Array<[number, number]>;
   forceSame?: Array<[number, number]>;
@@ -407,7 +412,19 @@ export function resolvePersons(records: PersonRecord[], opts: ResolveOptions = {
   });
   if (reps.length === records.length) return resolveDistinct(records, opts);
   const onReps = (pairs?: Array<[number, number]>) => pairs?.map(([a, b]) => [repOf[a], repOf[b]] as [number, number]);
-  const inner = resolveDistinct(reps, { ...opts, notSame: onReps(opts.notSame), forceSame: onReps(opts.forceSame), alone: opts.alone?.map((i) => repOf[i]) });
+  let previous: ResolveOptions['previous'];
+  if (opts.previous) {
+    // A representative is old when any of its records is (a new record identical to an old one joins it).
+    const isNew = reps.map(() => true);
+    const group = reps.map(() => -1);
+    records.forEach((_, i) => {
+      if (opts.previous!.isNew[i]) return;
+      isNew[repOf[i]] = false;
+      group[repOf[i]] = opts.previous!.group[i];
+    });
+    previous = { isNew, group, model: opts.previous.model };
+  }
+  const inner = resolveDistinct(reps, { ...opts, previous, notSame: onReps(opts.notSame), forceSame: onReps(opts.forceSame), alone: opts.alone?.map((i) => repOf[i]) });
   const entityOf = new Int32Array(records.length);
   for (let i = 0; i < records.length; i++) entityOf[i] = inner.entityOf[repOf[i]];
   // Pair indexes refer to the first record of each identity.
@@ -462,6 +479,7 @@ function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Re
     return -1;
   };
   const n = ps.length;
+  const fresh = opts.previous?.isNew;
   const eachCandidate = (visit: (a: number, b: number) => void): void => {
     for (let id = 0; id < blockMembers.length; id++) {
       if (!usable[id]) continue;
@@ -471,6 +489,7 @@ function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Re
           const a = Math.min(members[x], members[y]);
           const b = Math.max(members[x], members[y]);
           if (linkage && ps[a].rec.source === ps[b].rec.source) continue;
+          if (fresh && !fresh[a] && !fresh[b]) continue;
           if (firstShared(a, b) !== id) continue;
           visit(a, b);
         }
@@ -484,6 +503,7 @@ function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Re
           const a = Math.min(members[x], members[y]);
           const b = Math.max(members[x], members[y]);
           if (linkage && ps[a].rec.source === ps[b].rec.source) continue;
+          if (fresh && !fresh[a] && !fresh[b]) continue;
           if (firstShared(a, b) !== -1) continue;
           visit(a, b);
         }
@@ -492,22 +512,28 @@ function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Re
   };
 
   // Pass 1: only the distinct comparison patterns and their counts (memory stays flat).
+  // An incremental run keeps the model learnt by the full run before it.
   let candidatePairs = 0;
-  const patterns = new Map<string, { v: Vector; n: number }>();
-  eachCandidate((a, b) => {
-    candidatePairs++;
-    const { vector } = compare(ps[a], ps[b]);
-    const pk = vector.join(',');
-    const pat = patterns.get(pk);
-    if (pat) pat.n++;
-    else patterns.set(pk, { v: vector, n: 1 });
-  });
-  const u = estimateU(ps, opts.uSamples ?? 60_000, rng(opts.seed ?? 1), linkage);
-  const model = estimateM(patterns, u);
+  let model: Model;
+  if (opts.previous) model = opts.previous.model;
+  else {
+    const patterns = new Map<string, { v: Vector; n: number }>();
+    eachCandidate((a, b) => {
+      candidatePairs++;
+      const { vector } = compare(ps[a], ps[b]);
+      const pk = vector.join(',');
+      const pat = patterns.get(pk);
+      if (pat) pat.n++;
+      else patterns.set(pk, { v: vector, n: 1 });
+    });
+    const u = estimateU(ps, opts.uSamples ?? 60_000, rng(opts.seed ?? 1), linkage);
+    model = estimateM(patterns, u);
+  }
 
   // Pass 2: keep the pairs that may be the same person, and those that contradict.
   const scored: PairScore[] = [];
   eachCandidate((a, b) => {
+    if (opts.previous) candidatePairs++;
     const c = compare(ps[a], ps[b]);
     const weight = logBayes(c.vector, model);
     const prob = probability(weight, model.lambda);
@@ -520,6 +546,16 @@ function resolveDistinct(records: PersonRecord[], opts: ResolveOptions = {}): Re
   for (const s of scored) byPair.set(s.a * n + s.b, s);
   const clusters = new Clusters(n);
   const veto: Veto = { pairs: new Set((opts.notSame ?? []).map(([a, b]) => Math.min(a, b) * n + Math.max(a, b))), alone: new Set(opts.alone ?? []) };
+  // Groups of the last run stay together (an incremental run only adds to them).
+  if (opts.previous) {
+    const firstOfGroup = new Map<number, number>();
+    opts.previous.group.forEach((g, i) => {
+      if (opts.previous!.isNew[i] || g < 0) return;
+      const f = firstOfGroup.get(g);
+      if (f === undefined) firstOfGroup.set(g, i);
+      else clusters.union(f, i);
+    });
+  }
   for (const [a, b] of opts.forceSame ?? []) clusters.union(a, b);
   const same = scored.filter((s) => s.probability >= sameP && !s.contradiction).sort((x, y) => y.weight - x.weight);
   for (const s of same) {

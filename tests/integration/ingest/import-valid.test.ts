@@ -74,10 +74,11 @@ describe('import of a valid bundle (small.valid)', () => {
     const exp = await call(b, 'graph.expand', { id: ref!.id });
     expect(exp.type).toBe('graph');
     if (exp.type !== 'graph') return;
-    expect(exp.nodes.map((n) => n.kind).sort()).toEqual(['plate', 'port', 'traveller', 'traveller', 'vin']);
+    // the event's travellers, port, plate and VIN, and the vehicle it resolved to
+    expect(exp.nodes.map((n) => n.kind).sort()).toEqual(['plate', 'port', 'traveller', 'traveller', 'vehicle_entity', 'vin']);
     const summary = await call(b, 'graph.expand', { id: ref!.id, limit: 2 });
     expect(summary.type).toBe('summary');
-    if (summary.type === 'summary') expect(summary.summary.total).toBe(5);
+    if (summary.type === 'summary') expect(summary.summary.total).toBe(6);
   });
 
   it('re-importing the same bundle adds nothing', async () => {
