@@ -150,12 +150,156 @@ export const HEALTH = z.object({
 });
 export type Health = z.infer<typeof HEALTH>;
 
-/** The working board: what is on the canvas and where. */
+const shortText = z.string().max(2000);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+/** The analyst's marks on a board element: a note, a pin, a colour, a size, a group. */
+export const ELEMENT_MARKS = z.object({
+  note: shortText.optional(),
+  pinned: z.boolean().optional(),
+  colour: colour.optional(),
+  /** A size factor (1 = as drawn by default). */
+  scale: z.number().min(0.25).max(4).optional(),
+  /** The id of the group (in `groups`) holding the node. */
+  group: z.string().max(100).optional(),
+});
+export type ElementMarks = z.infer<typeof ELEMENT_MARKS>;
+
+export const BOARD_GROUP = z.object({ id: z.string().min(1).max(100), label: z.string().max(200), collapsed: z.boolean().default(false), colour: colour.optional() });
+export type BoardGroup = z.infer<typeof BOARD_GROUP>;
+
+/** A board: what is on the canvas, where, and the analyst's marks. Version 1 had no marks. */
 export const BOARD_STATE = z.object({
-  nodes: z.array(z.object({ ref: NODE_REF, pos: z.object({ x: z.number(), y: z.number() }) })).max(50_000),
-  links: z.array(LINK_REF).max(200_000),
+  type: z.literal('crosslink-board').optional(),
+  version: z.number().int().min(1).max(2).optional(),
+  nodes: z.array(z.object({ ref: NODE_REF, pos: z.object({ x: z.number(), y: z.number() }), marks: ELEMENT_MARKS.optional() })).max(50_000),
+  links: z.array(LINK_REF.extend({ marks: ELEMENT_MARKS.pick({ note: true, colour: true }).optional() })).max(200_000),
+  groups: z.array(BOARD_GROUP).max(1000).optional(),
+  viewport: z.object({ zoom: z.number(), x: z.number(), y: z.number() }).optional(),
 });
 export type BoardState = z.infer<typeof BOARD_STATE>;
+
+export const BOARD_INFO = z.object({ id: z.number().int(), name: z.string(), savedAt: z.string(), nodes: z.number().int(), links: z.number().int() });
+export type BoardInfo = z.infer<typeof BOARD_INFO>;
+
+const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?/, 'a date such as 2025-12-01 or 2025-12-01T08:30');
+/** A node by its number on the board, or any id an analyst may quote (record_id, crossing_id, case_id, P-…). */
+const nodeSpec = z.union([nodeId, z.string().trim().min(1).max(200)]);
+
+/** How a path search may walk the graph. */
+export const PATH_OPTIONS = z.object({
+  maxHops: z.number().int().min(1).max(12).default(6),
+  /** Only these link kinds (all when absent). */
+  linkKinds: z.array(LINK_KIND).max(LINK_KIND.options.length).optional(),
+  /** Never these link kinds. */
+  avoidLinkKinds: z.array(LINK_KIND).max(LINK_KIND.options.length).optional(),
+  /** Do not pass through ports or very connected nodes (they make everything connected). */
+  avoidHubs: z.boolean().default(true),
+  /** Above this many links a node is a hub (default: chosen from the case's degrees). */
+  hubDegree: z.number().int().min(2).max(10_000_000).optional(),
+  /** Only dated links inside the window (undated links always count). */
+  since: isoTime.optional(),
+  until: isoTime.optional(),
+  /** Each dated step no earlier than the step before (A met B before B met C). */
+  timeRespecting: z.boolean().default(false),
+});
+export type PathOptions = z.input<typeof PATH_OPTIONS>;
+
+export const PATH_NODE = NODE_REF.extend({ sourceIds: z.array(z.string()) });
+export type PathNode = z.infer<typeof PATH_NODE>;
+
+/** One step of a path between two entities, explained: the link, its date and its source row. */
+export const PATH_STEP = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  linkId: z.number().int(),
+  kind: LINK_KIND,
+  label: z.string(),
+  at: z.string().nullable(),
+  provenance: PROVENANCE.nullable(),
+  /** The records the link joins when the ends are resolved entities (the subject record holding the phone). */
+  via: z.array(NODE_REF),
+  /** For derived links (travelled with): what they stand for. */
+  detail: z.string().nullable(),
+});
+export type PathStep = z.infer<typeof PATH_STEP>;
+
+/** Elements to draw on the board: nodes and links as stored (records included). */
+export const BOARD_SLICE = z.object({ nodes: z.array(NODE_REF), links: z.array(LINK_REF) });
+export type BoardSlice = z.infer<typeof BOARD_SLICE>;
+
+export const PATH = z.object({ length: z.number().int(), nodes: z.array(PATH_NODE), links: z.array(PATH_STEP), board: BOARD_SLICE });
+export type GraphPath = z.infer<typeof PATH>;
+
+export const PATH_RESULT = z.object({
+  from: NODE_REF,
+  to: NODE_REF,
+  paths: z.array(PATH),
+  /** Hubs the search did not pass through (the first few), so the analyst can allow them. */
+  hubsAvoided: z.array(NODE_REF),
+  hubDegree: z.number().int().nullable(),
+  /** Why nothing (or fewer than asked) was found, in a sentence. */
+  note: z.string().nullable(),
+  ms: z.number(),
+});
+export type PathResult = z.infer<typeof PATH_RESULT>;
+
+export const CONNECT_RESULT = z.object({
+  board: BOARD_SLICE,
+  pairs: z.array(z.object({ a: z.number().int(), b: z.number().int(), length: z.number().int().nullable() })),
+  note: z.string().nullable(),
+  ms: z.number(),
+});
+export type ConnectResult = z.infer<typeof CONNECT_RESULT>;
+
+export const COTRAVEL_OPTIONS = z.object({
+  /** Together at least this many times. */
+  minCount: z.number().int().min(1).max(1000).default(2),
+  /** Also together when crossing at the same port within this many minutes (0: same event only). */
+  windowMinutes: z.number().int().min(0).max(240).default(5),
+});
+export const COTRAVEL_RUN = z.object({
+  pairs: z.number().int(),
+  persons: z.number().int(),
+  sameEventPairs: z.number().int(),
+  windowPairs: z.number().int(),
+  crossings: z.number().int(),
+  seconds: z.number(),
+  minCount: z.number().int(),
+  windowMinutes: z.number().int(),
+});
+export type CotravelRun = z.infer<typeof COTRAVEL_RUN>;
+export const COTRAVEL_PAIR = z.object({
+  linkId: z.number().int(),
+  a: NODE_REF,
+  b: NODE_REF,
+  count: z.number().int(),
+  sameEvent: z.number().int(),
+  first: z.string(),
+  last: z.string(),
+  ports: z.array(z.string()),
+});
+export type CotravelPair = z.infer<typeof COTRAVEL_PAIR>;
+
+export const METRIC = z.enum(['degree', 'betweenness', 'pagerank']);
+export type Metric = z.infer<typeof METRIC>;
+export const METRICS_RESULT = z.object({
+  scores: z.array(z.object({ id: z.number().int(), degree: z.number(), betweenness: z.number(), pagerank: z.number(), community: z.number().int() })),
+  communities: z.number().int(),
+  modularity: z.number(),
+  ms: z.number(),
+});
+export type MetricsResult = z.infer<typeof METRICS_RESULT>;
+
+export const TIMELINE_ITEM = z.object({
+  at: z.string(),
+  /** The board node the event belongs to (a person for the crossings of its records). */
+  nodeId: z.number().int(),
+  linkId: z.number().int(),
+  kind: LINK_KIND,
+  label: z.string(),
+});
+export type TimelineItem = z.infer<typeof TIMELINE_ITEM>;
 
 export const RESOLUTION_RUN = z.object({
   incremental: z.boolean(),
@@ -236,8 +380,31 @@ export const contract = {
     z.array(z.object({ linkId: z.number().int(), a: NODE_REF, b: NODE_REF, probability: z.number(), evidence: z.string(), recordA: z.string(), recordB: z.string() })),
   ),
   'resolution.rows': call(z.object({}), z.array(z.object({ recordId: z.string(), kind: z.enum(['person', 'vehicle']), entityId: z.string() }))),
-  'board.save': call(z.object({ state: BOARD_STATE }), z.object({ savedAt: z.string() })),
-  'board.load': call(z.object({}), z.object({ state: BOARD_STATE, savedAt: z.string(), from: z.enum(['case', 'journal']) }).nullable()),
+  /** Boards of the case; board 1 is the working board every case starts with. */
+  'board.list': call(z.object({}), z.array(BOARD_INFO)),
+  'board.create': call(z.object({ name: z.string().trim().min(1).max(200), state: BOARD_STATE.optional() }), BOARD_INFO),
+  'board.rename': call(z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }), BOARD_INFO),
+  'board.delete': call(z.object({ id: z.number().int().positive() }), z.object({ deleted: z.boolean() })),
+  'board.save': call(z.object({ id: z.number().int().positive().default(1), state: BOARD_STATE }), z.object({ savedAt: z.string() })),
+  'board.load': call(
+    z.object({ id: z.number().int().positive().default(1) }),
+    z.object({ id: z.number().int(), name: z.string(), state: BOARD_STATE, savedAt: z.string(), from: z.enum(['case', 'journal']) }).nullable(),
+  ),
+  'graph.path': call(PATH_OPTIONS.extend({ from: nodeSpec, to: nodeSpec, k: z.number().int().min(1).max(20).default(1) }), PATH_RESULT),
+  'graph.connect': call(PATH_OPTIONS.extend({ ids: z.array(nodeId).min(2).max(100) }), CONNECT_RESULT),
+  'graph.metrics': call(
+    z.object({ nodes: z.array(nodeId).max(50_000), links: z.array(z.tuple([nodeId, nodeId])).max(200_000) }),
+    METRICS_RESULT,
+  ),
+  'graph.timeline': call(
+    z.object({ ids: z.array(nodeId).max(50_000), limit: z.number().int().min(1).max(200_000).default(100_000) }),
+    z.object({ items: z.array(TIMELINE_ITEM), truncated: z.boolean() }),
+  ),
+  'cotravel.run': call(COTRAVEL_OPTIONS, COTRAVEL_RUN),
+  'cotravel.list': call(
+    z.object({ minCount: z.number().int().min(1).default(1), limit: z.number().int().min(1).max(5000).default(200), personId: nodeId.optional() }),
+    z.object({ pairs: z.array(COTRAVEL_PAIR), total: z.number().int(), lastRun: COTRAVEL_RUN.nullable() }),
+  ),
   'ops.health': call(z.object({}), HEALTH),
   'ops.diagnostics': call(z.object({}), z.object({ text: z.string() })),
 } as const;

@@ -68,6 +68,7 @@ export const LINK_KINDS = [
   'registered_owner',
   'resolved_as',
   'possibly_same',
+  'travelled_with',
 ] as const;
 export const LINK_KIND = z.enum(LINK_KINDS);
 export type LinkKind = z.infer<typeof LINK_KIND>;
@@ -94,6 +95,7 @@ export const LINK_KIND_LABEL: Record<LinkKind, string> = {
   registered_owner: 'registered owner',
   resolved_as: 'record of',
   possibly_same: 'possibly the same',
+  travelled_with: 'travelled with',
 };
 
 /** Where a value came from: the row of the bundle that said it. */

@@ -9,7 +9,7 @@ import {
 } from '../../shared/contract';
 import { SLOW_MS } from './db/protocol';
 import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
-import { journalPath, readJournal, writeJournal } from './ops/board-journal';
+import { journalPath, readJournal, removeJournals, writeJournal } from './ops/board-journal';
 import { OpsLog, scrub } from './ops/log';
 import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
@@ -67,7 +67,7 @@ function safeJson(text: string): unknown {
 
 const LOW_DISK_BYTES = 2 * 1024 ** 3;
 const LOOP_RESOLUTION_MS = 20;
-const FREE_QUERIES = new Set<string>(['board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
+const FREE_QUERIES = new Set<string>(['graph.warm', 'cotravel.run', 'board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
 
 type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<Output<N>> };
 
@@ -120,7 +120,7 @@ export class Backend {
     return this.backups.dir ? path.join(this.backups.dir, path.basename(casePath)) : defaultBackupDir(casePath);
   }
 
-  private onWorkerDone = (role: 'writer' | 'reader', op: string, ms: number, plan: string[] | undefined): void => {
+  private onWorkerDone = (role: 'writer' | 'reader' | 'analyst', op: string, ms: number, plan: string[] | undefined): void => {
     if (ms <= SLOW_MS || FREE_QUERIES.has(op)) return;
     this.slow.push({ op: `${role}:${op}`, ms: Math.round(ms), at: new Date().toISOString(), plan: plan ?? [] });
     if (this.slow.length > 50) this.slow.shift();
@@ -268,6 +268,12 @@ export class Backend {
           try {
             const r = await store.write('resolution.run', { incremental: true }).done;
             this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds, incremental: r.incremental });
+            // Who travels together, with the analyst's last settings (or the defaults).
+            progress.phase = 'co-travel';
+            this.emit('import.progress', { ...progress });
+            const last = (await store.query('cotravel.list', { minCount: 1, limit: 1 })).lastRun;
+            const c = await store.write('cotravel.run', { minCount: last?.minCount ?? 2, windowMinutes: last?.windowMinutes ?? 5 }).done;
+            this.log.write('info', 'cotravel', { pairs: c.pairs, seconds: c.seconds });
           } catch (err) {
             this.log.write('error', 'resolution_failed', { code: toCallError(err).code, message: toCallError(err).message });
           }
@@ -371,7 +377,7 @@ export class Backend {
       }
       const { restored, savedCurrent } = await restoreBackup(casePath, path.resolve(i.file), this.backupDirFor(casePath));
       // The board comes back as the backup holds it, not as the journal last had it.
-      fs.rmSync(journalPath(casePath), { force: true });
+      removeJournals(casePath);
       this.log.write('warn', 'restored', { nodes: restored.counts.nodes, links: restored.counts.links });
       const info = await this.openCase(casePath, false);
       info.notices.push(`Restored the backup of ${restored.createdAt} (${restored.counts.nodes} nodes, ${restored.counts.links} links).${savedCurrent ? ' The case as it was before the restore was saved as a backup too.' : ''}`);
@@ -388,29 +394,49 @@ export class Backend {
     'resolution.decisions': async () => this.requireStore().query('resolution.decisions', undefined),
     'resolution.rows': async () => this.requireStore().query('resolution.rows', undefined),
     'resolution.queue': async (i) => this.requireStore().query('resolution.queue', i),
+    'board.list': async () => this.requireStore().query('board.list', undefined),
+    'board.create': async (i) => {
+      const state = i.state ?? { nodes: [], links: [] };
+      return this.requireStore().write('board.create', { name: i.name, state: JSON.stringify(state), nodes: state.nodes.length, links: state.links.length, savedAt: new Date().toISOString() }).done;
+    },
+    'board.rename': async (i) => this.requireStore().write('board.rename', i).done,
+    'board.delete': async (i) => {
+      const store = this.requireStore();
+      const deleted = await store.write('board.delete', i).done;
+      fs.rmSync(journalPath(store.path, i.id), { force: true });
+      return { deleted };
+    },
     'board.save': async (i) => {
       const store = this.requireStore();
       const savedAt = new Date().toISOString();
+      if (i.id !== 1) await store.query('board.load', { id: i.id }); // an unknown board is an error, not a stray journal
       // The journal first (never waits for an import), then the case (queued in the writer).
-      writeJournal(store.path, { state: i.state, savedAt });
-      store.write('board.save', { state: JSON.stringify(i.state), savedAt }).done.catch((err) => {
+      writeJournal(store.path, { state: i.state, savedAt }, i.id);
+      store.write('board.save', { id: i.id, state: JSON.stringify(i.state), nodes: i.state.nodes.length, links: i.state.links.length, savedAt }).done.catch((err) => {
         this.log.write('warn', 'board_save_deferred', { code: toCallError(err).code });
       });
       return { savedAt };
     },
-    'board.load': async () => {
+    'board.load': async (i) => {
       const store = this.requireStore();
       // Both copies are checked against the contract: a bad one is ignored, never shown.
-      const row = await store.query('board.load', undefined);
+      const row = await store.query('board.load', { id: i.id });
+      const name = row?.name ?? (await store.query('board.name', { id: i.id }));
       const fromCase = row ? BOARD_STATE.safeParse(safeJson(row.state)) : null;
-      const journal = readJournal(store.path);
+      const journal = readJournal(store.path, i.id);
       const fromJournal = journal ? BOARD_STATE.safeParse(journal.state) : null;
       if (journal && fromJournal?.success && (!row || !fromCase?.success || journal.savedAt > row.savedAt)) {
-        return { state: fromJournal.data, savedAt: journal.savedAt, from: 'journal' as const };
+        return { id: i.id, name, state: fromJournal.data, savedAt: journal.savedAt, from: 'journal' as const };
       }
       if (!row || !fromCase?.success) return null;
-      return { state: fromCase.data, savedAt: row.savedAt, from: 'case' as const };
+      return { id: i.id, name, state: fromCase.data, savedAt: row.savedAt, from: 'case' as const };
     },
+    'graph.path': async (i) => this.requireStore().analyse('graph.path', i),
+    'graph.connect': async (i) => this.requireStore().analyse('graph.connect', i),
+    'graph.metrics': async (i) => this.requireStore().query('graph.metrics', i),
+    'graph.timeline': async (i) => this.requireStore().query('graph.timeline', i),
+    'cotravel.run': async (i) => this.requireStore().write('cotravel.run', i).done,
+    'cotravel.list': async (i) => this.requireStore().query('cotravel.list', i),
     'ops.health': async () => this.health(),
     'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
   };

@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CallName, Input, Output } from '../../shared/contract';
 import { Backend } from '../backend/api';
 import { AppError } from '../backend/errors';
+import type { Output } from '../../shared/contract';
 import { VERSION } from './version';
+import { call, int, need, print, UsageError } from './cli-util';
+import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
@@ -24,12 +26,11 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink resolution run|decisions --db FILE     re-run resolution; list the analyst's decisions
   crosslink resolution why --db FILE --a ID --b ID   per-feature evidence for two records
   crosslink resolution same|not-same --a ID --b ID | alone --a ID | undo --id N   decisions, remembered and undoable
+${GRAPH_USAGE}
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
 Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
 (reason on stderr; the JSON report is still printed), 2 usage.`;
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -54,31 +55,18 @@ const OPTIONS = {
   b: { type: 'string' },
   note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...GRAPH_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function int(v: string | undefined, name: string, dflt?: number): number | undefined {
-  if (v === undefined) return dflt;
-  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, got '${v}'`);
-  return Number(v);
-}
 
 function date(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new UsageError(`--start must be a date YYYY-MM-DD, got '${v}'`);
   return v;
 }
 
-function need<T>(v: T | undefined, name: string): T {
-  if (v === undefined || v === '') throw new UsageError(`missing --${name}`);
-  return v;
-}
 
-async function call<N extends CallName>(b: Backend, name: N, input: Input<N>): Promise<Output<N>> {
-  const r = await b.handle(name, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message);
-  return r.value as Output<N>;
-}
 
 let backupDir: string | undefined;
 
@@ -101,9 +89,6 @@ async function withCase<T>(db: string | undefined, create: boolean, fn: (b: Back
   }
 }
 
-function print(json: boolean | undefined, value: unknown, text: () => string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
-}
 
 function progressBar(p: { rowsRead: number; rowsTotal: number | null; rowsPerSecond: number; etaSeconds: number | null; file: string | null }): string {
   const frac = p.rowsTotal ? Math.min(1, p.rowsRead / p.rowsTotal) : 0;
@@ -361,6 +346,13 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'show':
       return cmdShow(v);
+    case 'path':
+      return withCase(v.db, false, (b) => cmdPath(b, v));
+    case 'neighbours':
+    case 'neighbors':
+      return withCase(v.db, false, (b) => cmdNeighbours(b, v));
+    case 'cotravel':
+      return withCase(v.db, false, (b) => cmdCotravel(b, v));
     case 'backup':
       return cmdBackup(rest[0], v);
     case 'resolution':

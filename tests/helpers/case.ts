@@ -11,10 +11,10 @@ export async function call<N extends CallName>(b: Backend, name: N, input: Input
   return r.value as Output<N>;
 }
 
-export async function newCase(): Promise<{ backend: Backend; file: string; dir: string }> {
+export async function newCase(opts: { autoResolve?: boolean } = {}): Promise<{ backend: Backend; file: string; dir: string }> {
   const dir = tmpDir();
   const file = path.join(dir, 'case.crosslink');
-  const backend = new Backend({ host: 'cli', version: 'test', checkOutput: true });
+  const backend = new Backend({ host: 'cli', version: 'test', checkOutput: true, autoResolve: opts.autoResolve });
   await call(backend, 'case.create', { path: file, name: 'Test case' });
   return { backend, file, dir };
 }

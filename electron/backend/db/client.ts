@@ -88,17 +88,23 @@ class DbWorker {
   }
 }
 
+type Role = 'writer' | 'reader' | 'analyst';
+
 export class CaseStore {
+  private analyst: DbWorker | null = null;
+  private closing = false;
+
   private constructor(
     readonly path: string,
     private readonly writer: DbWorker,
     private readonly reader: DbWorker,
+    private readonly onDone?: (role: Role, op: string, ms: number, plan: string[] | undefined) => void,
   ) {}
 
   static async open(
     path: string,
     create = false,
-    opts: { backupDir?: string; onDone?: (role: 'writer' | 'reader', op: string, ms: number, plan: string[] | undefined) => void } = {},
+    opts: { backupDir?: string; onDone?: (role: Role, op: string, ms: number, plan: string[] | undefined) => void } = {},
   ): Promise<CaseStore> {
     const writer = new DbWorker({ path, role: 'writer', create, backupDir: opts.backupDir }, (op, ms, plan) => opts.onDone?.('writer', op, ms, plan));
     try {
@@ -114,11 +120,30 @@ export class CaseStore {
       await Promise.all([writer.close(), reader.close()]).catch(() => {});
       throw e;
     }
-    return new CaseStore(path, writer, reader);
+    return new CaseStore(path, writer, reader, opts.onDone);
   }
 
   query<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
     return this.reader.call(op, args).done;
+  }
+
+  /** Graph algorithms (paths over the whole case) in their own worker, started on first use,
+   * so that building the in-memory graph never delays a search or a details panel. */
+  async analyse<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
+    if (this.closing) throw new AppError('no_case', 'The case is closing.');
+    if (!this.analyst) {
+      const w = new DbWorker({ path: this.path, role: 'analyst', create: false }, (o, ms, plan) => this.onDone?.('analyst', o, ms, plan));
+      this.analyst = w;
+      try {
+        await w.ready;
+      } catch (e) {
+        this.analyst = null;
+        await w.close().catch(() => {});
+        throw e;
+      }
+    }
+    await this.analyst.ready;
+    return this.analyst.call(op, args).done;
   }
 
   /** The writer's own answer (for example its heap size), queued behind its work. */
@@ -137,6 +162,8 @@ export class CaseStore {
   /** Reader first, then the writer: the last connection to close folds the WAL into the
    * case file, so a closed case is one self-contained file (a read-only one cannot). */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.analyst?.close();
     await this.reader.close();
     await this.writer.close();
   }

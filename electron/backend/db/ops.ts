@@ -14,6 +14,13 @@ import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } f
 import { decide, explainRecords, listDecisions, resolutionRows, reviewQueue, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
 import { getNode, toNodeRef } from '../graph/rows';
 import { caseInfo, initMeta } from './case-meta';
+import type { ParsedInput } from '../../../shared/contract';
+import { connectSet, findPaths } from '../graph/paths';
+import { boardMetrics } from '../graph/metrics';
+import { timeline } from '../graph/timeline';
+import { entityGraph } from '../graph/analysis/entity-graph';
+import { listCotravel, runCotravel } from '../graph/cotravel';
+import { boardName, createBoard, deleteBoard, listBoards, loadBoard, renameBoard, saveBoard } from '../board/boards';
 
 export interface OpContext {
   db: Database.Database;
@@ -65,17 +72,27 @@ export const OPS = {
   'resolution.queue': (c: OpContext, a: { limit: number }) =>
     reviewQueue(c.db, a.limit).map((q) => ({ ...q, a: toNodeRef(c.db, getNode(c.db, q.a)), b: toNodeRef(c.db, getNode(c.db, q.b)) })),
   'resolution.explain': (c: OpContext, a: { a: string; b: string }) => explainRecords(c.db, a.a, a.b),
-  'board.save': (c: OpContext, a: { state: string; savedAt: string }) => {
-    c.db
-      .prepare(
-        `INSERT INTO board(id, name, state, saved_at) VALUES (1, 'Working board', @state, @savedAt)
-         ON CONFLICT(id) DO UPDATE SET state = excluded.state, saved_at = excluded.saved_at WHERE excluded.saved_at >= board.saved_at`,
-      )
-      .run(a);
+  'graph.path': (c: OpContext, a: ParsedInput<'graph.path'>) => findPaths(c.db, c.path, a),
+  'graph.connect': (c: OpContext, a: ParsedInput<'graph.connect'>) => connectSet(c.db, c.path, a),
+  'graph.metrics': (_c: OpContext, a: ParsedInput<'graph.metrics'>) => boardMetrics(a.nodes, a.links),
+  'graph.timeline': (c: OpContext, a: ParsedInput<'graph.timeline'>) => timeline(c.db, a.ids, a.limit),
+  'graph.warm': (c: OpContext) => {
+    const g = entityGraph(c.db, c.path);
+    return { nodes: g.n, links: g.links, ms: Math.round(g.buildMs) };
+  },
+  'cotravel.run': (c: OpContext, a: ParsedInput<'cotravel.run'>) => runCotravel(c.db, a.minCount, a.windowMinutes),
+  'cotravel.list': (c: OpContext, a: ParsedInput<'cotravel.list'>) => listCotravel(c.db, a),
+  'board.list': (c: OpContext) => listBoards(c.db),
+  'board.create': (c: OpContext, a: { name: string; state: string; nodes: number; links: number; savedAt: string }) =>
+    createBoard(c.db, a.name, a.state, a, a.savedAt),
+  'board.rename': (c: OpContext, a: { id: number; name: string }) => renameBoard(c.db, a.id, a.name),
+  'board.delete': (c: OpContext, a: { id: number }) => deleteBoard(c.db, a.id),
+  'board.save': (c: OpContext, a: { id: number; state: string; nodes: number; links: number; savedAt: string }) => {
+    saveBoard(c.db, a.id, a.state, a, a.savedAt);
     return a.savedAt;
   },
-  'board.load': (c: OpContext) =>
-    (c.db.prepare('SELECT state, saved_at AS savedAt FROM board WHERE id = 1').get() as { state: string; savedAt: string } | undefined) ?? null,
+  'board.load': (c: OpContext, a: { id: number }) => loadBoard(c.db, a.id),
+  'board.name': (c: OpContext, a: { id: number }) => boardName(c.db, a.id),
 } satisfies Record<string, Op>;
 
 export type OpName = keyof typeof OPS;

@@ -16,7 +16,8 @@ export type FromWorker =
 
 export interface WorkerInit {
   path: string;
-  role: 'writer' | 'reader';
+  /** The analyst is a second reader for graph algorithms, so a long one never delays search. */
+  role: 'writer' | 'reader' | 'analyst';
   create: boolean;
   backupDir?: string;
 }

@@ -15,7 +15,7 @@ let db: Database.Database | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 try {
-  db = openCase(init.path, { create: init.create, readonly: init.role === 'reader', skipCheck: init.role === 'reader', backupDir: init.backupDir });
+  db = openCase(init.path, { create: init.create, readonly: init.role !== 'writer', skipCheck: init.role !== 'writer', backupDir: init.backupDir });
   watchStatements(db);
   post({ type: 'ready' });
 } catch (err) {
@@ -61,7 +61,7 @@ async function run(id: number, op: string, args: unknown): Promise<void> {
     };
     const value = await fn(ctx, args);
     const ms = performance.now() - started;
-    post({ type: 'result', id, ok: true, value, ms, plan: ms > SLOW_MS && init.role === 'reader' ? plansOf(prepared) : undefined });
+    post({ type: 'result', id, ok: true, value, ms, plan: ms > SLOW_MS && init.role !== 'writer' ? plansOf(prepared) : undefined });
   } catch (err) {
     post({ type: 'result', id, ok: false, error: toCallError(err), ms: performance.now() - started });
   } finally {

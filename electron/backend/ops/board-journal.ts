@@ -5,17 +5,35 @@
 // A departure from DESIGN.md's 'database in a worker': this file is written by the main
 // thread on purpose, so that a long import holding the writer never delays it.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BoardState } from '../../../shared/contract';
 
-export const journalPath = (casePath: string): string => `${casePath}.board-journal`;
+/** Board 1 (the working board) keeps the original file name; other boards get their own. */
+export const journalPath = (casePath: string, boardId = 1): string =>
+  boardId === 1 ? `${casePath}.board-journal` : `${casePath}.board-${boardId}.journal`;
+
+/** Every board journal of a case (to drop them when the case is restored from a backup). */
+export function removeJournals(casePath: string): void {
+  const dir = path.dirname(casePath);
+  const base = path.basename(casePath);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (n === `${base}.board-journal` || (n.startsWith(`${base}.board-`) && n.endsWith('.journal'))) fs.rmSync(path.join(dir, n), { force: true });
+  }
+}
 
 export interface Journaled {
   state: BoardState;
   savedAt: string;
 }
 
-export function writeJournal(casePath: string, entry: Journaled): void {
-  const file = journalPath(casePath);
+export function writeJournal(casePath: string, entry: Journaled, boardId = 1): void {
+  const file = journalPath(casePath, boardId);
   const tmp = `${file}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
@@ -28,9 +46,9 @@ export function writeJournal(casePath: string, entry: Journaled): void {
 }
 
 /** The journal, or null when there is none or it cannot be read (a torn write is never renamed in). */
-export function readJournal(casePath: string): Journaled | null {
+export function readJournal(casePath: string, boardId = 1): Journaled | null {
   try {
-    const j = JSON.parse(fs.readFileSync(journalPath(casePath), 'utf8')) as Journaled;
+    const j = JSON.parse(fs.readFileSync(journalPath(casePath, boardId), 'utf8')) as Journaled;
     return j && j.state && typeof j.savedAt === 'string' ? j : null;
   } catch {
     return null;

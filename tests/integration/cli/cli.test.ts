@@ -72,6 +72,24 @@ describe('crosslink CLI on the demo bundle', () => {
     expect(JSON.parse(run('show', '--db', db, '--id', crossing, '--json').out)).toMatchObject({ kind: 'traveller', neighbour_counts: expect.arrayContaining([expect.objectContaining({ kind: 'event' })]) });
   });
 
+  it('path, neighbours and cotravel answer in JSON', () => {
+    const crossing = fs.readFileSync(path.join(bundle, 'crossings.csv'), 'utf8').split('\n')[1].split(',');
+    // A crossing and its own event: one hop, the travelled-in link with its date and source row.
+    const p = JSON.parse(run('path', '--db', db, '--from', crossing[0], '--to', crossing[1], '--k', '3', '--json').out);
+    expect(p.paths.length).toBeGreaterThan(0);
+    expect(p.paths[0]).toMatchObject({ length: 1, links: [{ kind: 'travelled_in', dates: [expect.any(String)], source: { file: 'crossings.csv', line: 2 } }] });
+    expect(p.paths[0].nodes.at(-1)).toMatchObject({ kind: 'event', source_ids: [crossing[1]] });
+    for (let i = 1; i < p.paths.length; i++) expect(p.paths[i].length).toBeGreaterThanOrEqual(p.paths[i - 1].length);
+    const n = JSON.parse(run('neighbours', '--db', db, '--id', crossing[1], '--json').out);
+    expect(n.neighbours.map((x: { link: string }) => x.link)).toContain('at_port');
+    const c = JSON.parse(run('cotravel', '--db', db, '--min', '2', '--json').out);
+    expect(c.total).toBe(c.run.pairs);
+    for (const pair of c.pairs) expect(pair.count).toBeGreaterThanOrEqual(2);
+    const bad = run('path', '--db', db, '--from', crossing[0], '--to', crossing[1], '--link-kinds', 'teleport');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown link kind 'teleport'/);
+  });
+
   it('fails with one line and a non-zero exit when the import cannot run', () => {
     const missing = run('import', path.join(dir, 'nope'), '--db', path.join(dir, 'x.crosslink'));
     expect(missing.code).toBe(1);

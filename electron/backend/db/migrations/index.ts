@@ -3,6 +3,7 @@ import m001 from './001-initial';
 import m002 from './002-import-marks';
 import m003 from './003-board';
 import m004 from './004-resolution';
+import m005 from './005-boards';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'import-marks', sql: m002 },
   { version: 3, name: 'board', sql: m003 },
   { version: 4, name: 'resolution', sql: m004 },
+  { version: 5, name: 'boards', sql: m005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

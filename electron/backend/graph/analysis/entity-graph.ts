@@ -1,0 +1,167 @@
+// The case as an entity graph in memory, for path and structure questions: records that
+// resolved into a person or a vehicle are folded into it (their links become the entity's
+// links), and the adjacency is kept in flat typed arrays (CSR) so that a national day
+// (millions of links) fits in a few hundred MB and a breadth-first search touches no objects.
+// Built in the analysis worker on first use and rebuilt when the case's graph changes.
+import type Database from 'better-sqlite3';
+import { LINK_KINDS, NODE_KINDS, type LinkKind, type NodeKind } from '../../../../shared/model';
+
+export const LINK_CODE = new Map<LinkKind, number>(LINK_KINDS.map((k, i) => [k, i]));
+export const NODE_CODE = new Map<NodeKind, number>(NODE_KINDS.map((k, i) => [k, i]));
+/** Minutes since the epoch of a link's date; undated links carry this. */
+export const UNDATED = -2147483648;
+
+/** Record kinds folded into the entity they resolved as. */
+const FOLDED = `('subject', 'traveller', 'vehicle')`;
+
+export interface EntityGraph {
+  /** Dense index -> node id, and back (node ids are SQLite rowids, nearly dense). */
+  readonly ids: Int32Array;
+  readonly indexOf: Int32Array;
+  readonly n: number;
+  /** The entity a dense index stands for (itself unless it is a folded record). */
+  readonly rep: Int32Array;
+  readonly kind: Uint8Array;
+  /** CSR adjacency over representatives: neighbours of i are adj[off[i]..off[i+1]). */
+  readonly off: Int32Array;
+  readonly adj: Int32Array;
+  readonly adjLink: Int32Array;
+  readonly adjKind: Uint8Array;
+  /** The instant of each link (for time order) and its wall-clock time where it happened (for periods: "until 3 December" means the local day). */
+  readonly adjAt: Int32Array;
+  readonly adjLocal: Int32Array;
+  readonly links: number;
+  readonly version: string;
+  readonly buildMs: number;
+}
+
+export function degreeOf(g: EntityGraph, i: number): number {
+  return g.off[i + 1] - g.off[i];
+}
+
+/** `2025-12-01T08:30:00-07:00` or `2025-12-01` -> minutes since the epoch (UTC). */
+export function toMinutes(at: string | null): number {
+  if (!at) return UNDATED;
+  const ms = Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at);
+  return Number.isNaN(ms) ? UNDATED : Math.floor(ms / 60_000);
+}
+
+/** The wall-clock time written in the value, ignoring its offset, in minutes (UTC-based). */
+export function toLocalMinutes(at: string | null): number {
+  if (!at) return UNDATED;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(at);
+  if (!m) return UNDATED;
+  return Math.floor(Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0) / 60_000);
+}
+
+/** What changes whenever nodes or links are added or removed (rowids only grow, and removals come with additions or shrink the max). */
+export function graphVersion(db: Database.Database): string {
+  const r = db.prepare('SELECT (SELECT max(id) FROM node) AS n, (SELECT max(id) FROM link) AS l, (SELECT count(*) FROM import) AS i').get() as { n: number | null; l: number | null; i: number };
+  return `${r.n ?? 0}:${r.l ?? 0}:${r.i}`;
+}
+
+class Growable {
+  data: Int32Array;
+  length = 0;
+  constructor(cap = 1 << 16) {
+    this.data = new Int32Array(cap);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+export function buildEntityGraph(db: Database.Database): EntityGraph {
+  const started = performance.now();
+  const version = graphVersion(db);
+  const maxId = (db.prepare('SELECT coalesce(max(id), 0) FROM node').pluck().get() as number) + 1;
+  const indexOf = new Int32Array(maxId).fill(-1);
+  const idList = new Growable(1 << 16);
+  const kinds: number[] = [];
+  for (const [id, kind] of db.prepare('SELECT id, kind FROM node').raw(true).iterate() as Iterable<[number, NodeKind]>) {
+    indexOf[id] = idList.length;
+    idList.push(id);
+    kinds.push(NODE_CODE.get(kind) ?? 255);
+  }
+  const n = idList.length;
+  const ids = idList.data.slice(0, n);
+  const kind = Uint8Array.from(kinds);
+  const rep = new Int32Array(n);
+  for (let i = 0; i < n; i++) rep[i] = i;
+  const folded = db.prepare(
+    `SELECT l.src, l.dst FROM link l JOIN node r ON r.id = l.src WHERE l.kind = 'resolved_as' AND r.kind IN ${FOLDED}`,
+  );
+  for (const [src, dst] of folded.raw(true).iterate() as Iterable<[number, number]>) rep[indexOf[src]] = indexOf[dst];
+
+  // Links between representatives, each once; then counted into CSR.
+  const a = new Growable(1 << 18);
+  const b = new Growable(1 << 18);
+  const lid = new Growable(1 << 18);
+  const lat = new Growable(1 << 18);
+  const local = new Growable(1 << 18);
+  const lkind: number[] = [];
+  const resolvedAs = LINK_CODE.get('resolved_as')!;
+  for (const [id, k, src, dst, at] of db.prepare('SELECT id, kind, src, dst, at FROM link').raw(true).iterate() as Iterable<[number, LinkKind, number, number, string | null]>) {
+    const ra = rep[indexOf[src]];
+    const rb = rep[indexOf[dst]];
+    const code = LINK_CODE.get(k) ?? 255;
+    if (ra === rb || ra === undefined || rb === undefined) continue; // a record's own resolved_as, or a link inside one entity
+    if (code === resolvedAs && (ra !== indexOf[src] || rb !== indexOf[dst])) continue;
+    a.push(ra);
+    b.push(rb);
+    lid.push(id);
+    lat.push(toMinutes(at));
+    local.push(toLocalMinutes(at));
+    lkind.push(code);
+  }
+  const m = a.length;
+  const off = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    off[a.data[e] + 1]++;
+    off[b.data[e] + 1]++;
+  }
+  for (let i = 0; i < n; i++) off[i + 1] += off[i];
+  const fill = off.slice(0, n);
+  const adj = new Int32Array(2 * m);
+  const adjLink = new Int32Array(2 * m);
+  const adjKind = new Uint8Array(2 * m);
+  const adjAt = new Int32Array(2 * m);
+  const adjLocal = new Int32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    const ends = [a.data[e], b.data[e]];
+    for (let side = 0; side < 2; side++) {
+      const p = fill[ends[side]]++;
+      adj[p] = ends[1 - side];
+      adjLink[p] = lid.data[e];
+      adjKind[p] = lkind[e];
+      adjAt[p] = lat.data[e];
+      adjLocal[p] = local.data[e];
+    }
+  }
+  return { ids, indexOf, n, rep, kind, off, adj, adjLink, adjKind, adjAt, adjLocal, links: m, version, buildMs: performance.now() - started };
+}
+
+let cached: EntityGraph | null = null;
+let cachedFor: string | null = null;
+
+/** The case's entity graph, rebuilt only when the case changed since the last build. */
+export function entityGraph(db: Database.Database, casePath: string): EntityGraph {
+  const v = graphVersion(db);
+  if (!cached || cachedFor !== casePath || cached.version !== v) {
+    cached = null; // let the old one go before building the new one
+    cached = buildEntityGraph(db);
+    cachedFor = casePath;
+  }
+  return cached;
+}
+
+/** The dense index of the entity a node id stands for (a record -> its person), or -1. */
+export function entityOf(g: EntityGraph, nodeId: number): number {
+  const i = nodeId >= 0 && nodeId < g.indexOf.length ? g.indexOf[nodeId] : -1;
+  return i < 0 ? -1 : g.rep[i];
+}
