@@ -32,7 +32,8 @@ export interface WebHost {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const COOKIE = 'crosslink_token';
-const MAX_BODY = 1 << 20;
+/** A board of 50,000 nodes (the contract's limit) is about 15 MB of JSON. */
+const MAX_BODY = 64 << 20;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -146,6 +147,12 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // A frame over the limit or a broken frame closes this socket (ws emits 'error');
+      // without a listener it would take the whole host down.
+      ws.on('error', (err) => {
+        backend.log.write('warn', 'websocket_error', { message: err.message });
+        ws.terminate();
+      });
       ws.on('message', async (data) => {
         let msg: { id?: unknown; name?: unknown; input?: unknown };
         try {

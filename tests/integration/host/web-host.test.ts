@@ -50,4 +50,26 @@ describe('browser host transport', () => {
     expect(garbage).toMatchObject({ result: { ok: false, error: { code: 'invalid_input' } } });
     ws.close();
   });
+
+  it('saves a large board over the WebSocket, and survives a frame over the limit', async () => {
+    const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/ws?token=${host.token}`);
+    await new Promise((r) => ws.on('open', r));
+    // 6,000 nodes: about 2 MB of JSON, over the old 1 MB frame limit that killed the host.
+    const nodes = Array.from({ length: 6000 }, (_, i) => ({
+      ref: { id: i + 1, kind: 'phone', label: `+1 915 555 ${String(i).padStart(4, '0')} some longer label text`, sourceId: null, handling: 'SHARED', degree: 3 },
+      pos: { x: i * 1.5, y: i * 2.5 },
+    }));
+    const saved = await new Promise<{ result: { ok: boolean } }>((resolve) => {
+      ws.once('message', (d) => resolve(JSON.parse(String(d))));
+      ws.send(JSON.stringify({ id: 1, name: 'board.save', input: { state: { nodes, links: [] } } }));
+    });
+    expect(saved.result.ok).toBe(true);
+    const closed = new Promise((r) => ws.on('close', r));
+    ws.on('error', () => {});
+    ws.send(Buffer.alloc(65 << 20, 32));
+    await closed;
+    // The host is still up and answering.
+    const ok = await fetch(`${host.origin}/api/case.current`, { method: 'POST', body: '{}', headers: { 'x-crosslink-token': host.token } });
+    expect(ok.status).toBe(200);
+  });
 });
