@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { refreshCase } from './actions/case-actions';
 import { CanvasArea } from './components/canvas/CanvasArea';
+import { TimelinePanel } from './components/timeline/TimelinePanel';
 import { DetailsPanel } from './components/details/DetailsPanel';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { StatusBar } from './components/StatusBar';
@@ -19,7 +20,10 @@ export function App() {
       <TopBar />
       <div className="workspace">
         <Sidebar />
-        <CanvasArea />
+        <div className="centre">
+          <CanvasArea />
+          <TimelinePanel />
+        </div>
         <DetailsPanel />
       </div>
       <StatusBar />

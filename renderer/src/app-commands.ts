@@ -8,17 +8,12 @@ import { redoLabel, undoLabel } from './graph/history';
 import { requestCanvas } from './state/canvas-bus';
 import { caseStore } from './state/case-store';
 import { openDialog, uiStore } from './state/ui-store';
+import type { AppCommand } from './command-types';
+import { LAYOUTS } from './graph/layouts/catalog';
+import { ANALYSIS_COMMANDS } from './actions/analysis-commands';
+import { BOARD_COMMANDS } from './actions/board-commands';
 
-export interface AppCommand {
-  id: string;
-  label: string;
-  /** As shown to the user; the first is shown in menus. 'Ctrl' means Cmd on macOS too. */
-  keys: string[];
-  run(): void;
-  enabled?(): boolean;
-  /** A longer label when it depends on state ("Undo Expand “BOTA”"). */
-  describe?(): string;
-}
+export type { AppCommand } from './command-types';
 
 export function focusSearch(): void {
   const el = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
@@ -54,12 +49,21 @@ export const COMMANDS: AppCommand[] = [
   { id: 'view.search', label: 'Search', keys: ['Ctrl+K', '/'], run: focusSearch, enabled: hasCase },
   { id: 'view.fit', label: 'Fit to window', keys: ['F'], run: () => requestCanvas({ type: 'fit' }), enabled: hasNodes },
   { id: 'view.relayout', label: 'Re-layout', keys: ['L'], run: () => requestCanvas({ type: 'relayout' }), enabled: hasNodes },
+  ...LAYOUTS.map((l) => ({
+    id: `view.layout.${l.name}`,
+    label: `Layout: ${l.label}`,
+    keys: [],
+    run: () => requestCanvas({ type: 'relayout', layout: l.name }),
+    enabled: hasNodes,
+  })),
   { id: 'view.clear', label: 'Clear canvas', keys: [], run: clearCanvas, enabled: hasNodes },
   { id: 'view.review', label: 'Review possible matches…', keys: ['Ctrl+Shift+R'], run: () => openDialog({ type: 'review' }), enabled: hasCase },
   { id: 'view.health', label: 'Health…', keys: ['Ctrl+Shift+H'], run: () => openDialog({ type: 'health' }) },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', keys: ['?', 'F1'], run: () => openDialog({ type: 'shortcuts' }) },
   { id: 'help.diagnostics', label: 'Copy diagnostic report', keys: [], run: () => void copyDiagnostics() },
   { id: 'help.about', label: 'About Crosslink', keys: [], run: () => openDialog({ type: 'about' }) },
+  ...ANALYSIS_COMMANDS,
+  ...BOARD_COMMANDS,
 ];
 
 export const command = (id: string): AppCommand => {

@@ -4,6 +4,8 @@ import { FileDialog } from './FileDialog';
 import { BackupsDialog } from './BackupsDialog';
 import { HealthDialog } from './HealthDialog';
 import { ReviewDialog } from './ReviewDialog';
+import { AnalysisDialogs } from './AnalysisDialogs';
+import { BoardDialogs } from './BoardDialogs';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -31,5 +33,9 @@ export function DialogHost() {
       return <HealthDialog />;
     case 'review':
       return <ReviewDialog />;
+    case 'analysis':
+      return <AnalysisDialogs name={d.name} data={d.data} />;
+    case 'board':
+      return <BoardDialogs name={d.name} data={d.data} />;
   }
 }

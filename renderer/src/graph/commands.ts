@@ -1,7 +1,7 @@
 // Building undoable commands from what the user asked for. A command records full nodes
 // (with positions) so that undoing a removal puts things back where they were.
 import type { LinkRef, NodeRef } from '../../../shared/model';
-import { incidentLinks, withAdded, withRemoved } from './state';
+import { incidentLinks, withAdded, withRemoved, withUpdated } from './state';
 import type { CanvasNode, Command, GraphState, Pos, Slice } from './types';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -56,17 +56,21 @@ export function removeCommand(state: GraphState, nodeIds: Iterable<number>, link
 }
 
 export function clearCommand(state: GraphState): Command | null {
-  return removeCommand(state, state.nodes.keys(), state.links.keys(), 'Clear canvas');
+  const cmd = removeCommand(state, state.nodes.keys(), state.links.keys(), 'Clear canvas');
+  if (cmd && state.groups?.size) cmd.remove.groups = [...state.groups.values()];
+  return cmd;
 }
 
 export function applyCommand(state: GraphState, cmd: Command): GraphState {
-  return withAdded(withRemoved(state, cmd.remove), cmd.add);
+  return withUpdated(withAdded(withRemoved(state, cmd.remove), cmd.add), cmd.update?.after);
 }
 
 export function invertCommand(cmd: Command): Command {
-  return { label: cmd.label, add: cmd.remove, remove: cmd.add };
+  const inv: Command = { label: cmd.label, add: cmd.remove, remove: cmd.add };
+  if (cmd.update) inv.update = { before: cmd.update.after, after: cmd.update.before };
+  return inv;
 }
 
 export function sliceSize(s: Slice): number {
-  return s.nodes.length + s.links.length;
+  return s.nodes.length + s.links.length + (s.groups?.length ?? 0);
 }

@@ -1,8 +1,10 @@
 // The Cytoscape stylesheet: icon on a kind-coloured shape, handling as the border ring,
 // labels under nodes on a light text background.
 import type { StylesheetStyle } from 'cytoscape';
+import { ANALYSIS_STYLES } from './cy-style-analysis';
+import { MARK_STYLES } from './cy-style-marks';
 
-export const CY_STYLE: StylesheetStyle[] = [
+const BASE_STYLE: StylesheetStyle[] = [
   {
     selector: 'node',
     style: {
@@ -69,3 +71,7 @@ export const CY_STYLE: StylesheetStyle[] = [
     style: { label: 'data(label)', width: 3, 'line-color': '#2563eb', opacity: 1, 'z-index': 9 },
   },
 ];
+
+/** The base look, then the analyst's marks (notes, pins, groups), then analysis overlays
+ * (metric sizes, filters, the highlighted path), which win where they overlap. */
+export const CY_STYLE: StylesheetStyle[] = [...BASE_STYLE, ...MARK_STYLES, ...ANALYSIS_STYLES];

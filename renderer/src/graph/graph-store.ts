@@ -1,6 +1,7 @@
 // The board and its undo history in one store; every change goes through here.
 import { createStore } from '../state/store';
-import { EMPTY_GRAPH, withPositions } from './state';
+import { EMPTY_GRAPH } from './state';
+import { moveCommand } from './marks';
 import { EMPTY_HISTORY, perform, redo, undo } from './history';
 import type { Command, GraphState, History, Pos } from './types';
 
@@ -39,10 +40,12 @@ export function resetBoard(): void {
   boardStore.set({ graph: EMPTY_GRAPH, history: EMPTY_HISTORY });
 }
 
-/** Positions after a drag or a layout; not an undoable step. */
-export function recordPositions(moved: ReadonlyMap<number, Pos>): void {
-  boardStore.set((b) => {
-    const graph = withPositions(b.graph, moved);
-    return graph === b.graph ? b : { ...b, graph };
-  });
+/** Positions after a drag or a layout: one undoable step (pinned nodes do not move). */
+export function recordPositions(moved: ReadonlyMap<number, Pos>, label?: string): boolean {
+  return runCommand(moveCommand(boardStore.get().graph, moved, label));
+}
+
+/** Puts a saved board on the canvas with a fresh history (switching boards, reopening a case). */
+export function replaceBoard(graph: GraphState): void {
+  boardStore.set({ graph, history: EMPTY_HISTORY });
 }

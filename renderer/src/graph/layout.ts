@@ -1,39 +1,40 @@
-// Computes a whole-board layout on a headless Cytoscape: no DOM, so it runs in a Web Worker
-// (and in Node for tests). The canvas then moves its nodes to the answer.
-import cytoscape from 'cytoscape';
+// Computes a whole-board layout from plain data: no DOM, so it runs in a Web Worker (and in
+// Node for tests). The canvas then moves its nodes to the answer. Pinned (`fixed`) nodes
+// stay exactly where they are whatever the layout.
+import { concentricLayout } from './layouts/concentric';
+import { forceLayout } from './layouts/force';
+import { gridLayout } from './layouts/grid';
+import { hierarchicalLayout } from './layouts/hierarchical';
+import { removeOverlaps } from './layouts/overlap';
+import { timeLayout } from './layouts/time';
+import type { LayoutInput, LayoutName, LayoutOutput } from './layouts/types';
+import { centroid } from './state';
 import type { Pos } from './types';
 
-export interface LayoutInput {
-  nodes: Array<{ id: number; x: number; y: number; size: number }>;
-  links: Array<{ source: number; target: number }>;
-}
+export type { LayoutInput, LayoutName, LayoutOutput } from './layouts/types';
 
-export type LayoutOutput = Array<[number, Pos]>;
-
-/** Above this many nodes cose gets slow (it is quadratic); a concentric layout by degree instead. */
-export const COSE_MAX_NODES = 1500;
+const LAYOUT: Record<LayoutName, (input: LayoutInput) => Pos[]> = {
+  force: forceLayout,
+  concentric: concentricLayout,
+  hierarchical: hierarchicalLayout,
+  grid: gridLayout,
+  time: timeLayout,
+};
 
 export function computeLayout(input: LayoutInput): LayoutOutput {
-  const ids = new Set(input.nodes.map((n) => n.id));
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
-    elements: [
-      ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: `n${n.id}`, size: n.size }, position: { x: n.x, y: n.y } })),
-      ...input.links
-        .filter((l) => ids.has(l.source) && ids.has(l.target))
-        .map((l, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${l.source}`, target: `n${l.target}` } })),
-    ],
-  });
-  const options = input.nodes.length <= COSE_MAX_NODES
-    ? { name: 'cose', animate: false, randomize: false, fit: false, idealEdgeLength: () => 110, nodeRepulsion: () => 12000, nodeOverlap: 20, numIter: 1500, componentSpacing: 120 }
-    : { name: 'concentric', animate: false, fit: false, minNodeSpacing: 30, concentric: (n: { degree(b: boolean): number }) => n.degree(false), levelWidth: () => 2 };
-  cy.layout(options as cytoscape.LayoutOptions).run();
-  const out: LayoutOutput = cy.nodes().map((n) => {
-    const p = n.position();
-    return [Number(n.id().slice(1)), { x: Math.round(p.x), y: Math.round(p.y) }];
-  });
-  cy.destroy();
-  return out;
+  const nodes = input.nodes;
+  if (!nodes.length) return [];
+  const name = input.layout ?? 'force';
+  const layout = LAYOUT[name];
+  if (!layout) throw new Error(`unknown layout: ${String(name)}`);
+  // Lay out around the origin, then put the result back where the board was.
+  const here = centroid(nodes);
+  const local: LayoutInput = { ...input, nodes: nodes.map((n) => ({ ...n, x: n.x - here.x, y: n.y - here.y })) };
+  const pos = layout(local);
+  const anyFixed = nodes.some((n) => n.fixed);
+  // Force-directed already works in board space around the pins; the others are centred.
+  const shift = name === 'force' && anyFixed ? { x: 0, y: 0 } : centroid(pos.filter((_, i) => !nodes[i].fixed));
+  const placed = pos.map((p, i) => (nodes[i].fixed ? { x: nodes[i].x, y: nodes[i].y } : { x: p.x - shift.x + here.x, y: p.y - shift.y + here.y }));
+  if (name === 'force' || anyFixed) removeOverlaps(nodes, placed);
+  return placed.map((p, i) => [nodes[i].id, { x: Math.round(p.x), y: Math.round(p.y) }]);
 }

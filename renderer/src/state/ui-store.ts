@@ -12,7 +12,11 @@ export type DialogState =
   | { type: 'backups'; casePath?: string; damaged?: string }
   | { type: 'health' }
   | { type: 'review' }
-  | { type: 'about' };
+  | { type: 'about' }
+  /** Dialogs of the Analyse menu (paths, co-travel, metrics, filters): dialogs/AnalysisDialogs.tsx. */
+  | { type: 'analysis'; name: string; data?: unknown }
+  /** Dialogs of the Board menu (boards, notes, groups): dialogs/BoardDialogs.tsx. */
+  | { type: 'board'; name: string; data?: unknown };
 
 export interface Selection {
   nodes: number[];

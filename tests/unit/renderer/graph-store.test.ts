@@ -19,11 +19,17 @@ describe('board store', () => {
     expect(seen).toEqual([2, 0, 2]);
   });
 
-  it('records drags without making an undo step', () => {
-    runCommand(addCommand(boardStore.get().graph, [node(1)], [], at([[1, 0, 0]])));
-    recordPositions(new Map([[1, { x: 30, y: 40 }]]));
+  it('records a drag as one undoable move', () => {
+    runCommand(addCommand(boardStore.get().graph, [node(1), node(2)], [link(5, 1, 2)], at([[1, 0, 0], [2, 90, 0]])));
+    expect(recordPositions(new Map([[1, { x: 30, y: 40 }], [2, { x: 90, y: 0 }]]))).toBe(true);
     expect(boardStore.get().graph.nodes.get(1)!.pos).toEqual({ x: 30, y: 40 });
-    expect(boardStore.get().history.past).toHaveLength(1);
+    expect(boardStore.get().history.past.at(-1)!.label).toBe('Move “N1”');
+    expect(recordPositions(new Map([[1, { x: 30, y: 40 }]]))).toBe(false);
+    undoBoard();
+    expect(boardStore.get().graph.nodes.get(1)!.pos).toEqual({ x: 0, y: 0 });
+    expect(boardStore.get().graph.links.size).toBe(1);
+    redoBoard();
+    expect(boardStore.get().graph.nodes.get(1)!.pos).toEqual({ x: 30, y: 40 });
   });
 
   it('a reset forgets the board and the history', () => {

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { expandNode, removeSelected } from '../../actions/graph-actions';
 import { clearCanvas } from '../../actions/graph-actions';
+import { openCotravel, openPathDialog } from '../../actions/analysis-commands';
+import { boardStore } from '../../graph/graph-store';
 import { useStore } from '../../hooks/useStore';
 import { requestCanvas } from '../../state/canvas-bus';
 import { setContextMenu, uiStore } from '../../state/ui-store';
@@ -25,6 +27,8 @@ export function ContextMenu() {
     <div className="menu-pop ctx-menu" role="menu" style={{ left: menu.x, top: menu.y }} onContextMenu={(e) => e.preventDefault()}>
       {menu.nodeId !== null && item('Expand neighbours', 'E', () => void expandNode(menu.nodeId!))}
       {menu.nodeId !== null && item(selected > 1 ? `Remove ${selected} selected` : 'Remove from canvas', 'Del', removeSelected)}
+      {menu.nodeId !== null && item('Paths from here…', '', () => openPathDialog(menu.nodeId!))}
+      {menu.nodeId !== null && boardStore.get().graph.nodes.get(menu.nodeId)?.ref.kind === 'person' && item('Co-travellers', '', () => openCotravel(menu.nodeId!))}
       {menu.nodeId !== null && <div className="menu-sep" />}
       {item('Fit to window', 'F', () => requestCanvas({ type: 'fit' }))}
       {item('Re-layout', 'L', () => requestCanvas({ type: 'relayout' }))}

@@ -36,9 +36,24 @@ export function bindEvents(cy: Core): () => void {
     ['tap', null, () => { if (uiStore.get().contextMenu) setContextMenu(null); }],
     ['viewport', null, () => { if (uiStore.get().contextMenu) setContextMenu(null); }],
     ['dragfree', 'node', (e) => {
+      // One undoable move for everything that moved with it: the selection, a group's members.
       const moved = new Map<number, Pos>();
-      e.target.union(cy.nodes(':selected')).forEach((n: NodeSingular) => { moved.set(n.data('nodeId'), { ...n.position() }); });
+      const dragged = e.target.union(cy.nodes(':selected'));
+      dragged.union(dragged.descendants()).forEach((n: NodeSingular) => {
+        const id = n.data('nodeId') as number | undefined;
+        if (id != null) moved.set(id, { ...n.position() });
+      });
       recordPositions(moved);
+    }],
+    // A note shows as the tooltip of its node or link.
+    ['mouseover', 'node[note], edge[note]', (e) => {
+      const note = e.target.data('note') as string;
+      const box = cy.container();
+      if (box && note) box.title = `Note: ${note}`;
+    }],
+    ['mouseout', 'node, edge', () => {
+      const box = cy.container();
+      if (box?.title) box.title = '';
     }],
     ['mouseover', 'edge', (e) => e.target.addClass('hover')],
     ['mouseout', 'edge', (e) => e.target.removeClass('hover')],

@@ -1,5 +1,5 @@
 // Applies a board diff to Cytoscape in one batch, and reads the selection back.
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { GraphDiff } from '../../graph/diff';
 import { linkData, nodeData } from '../../graph/elements';
 import { cyLinkId, cyNodeId } from '../../graph/state';
@@ -10,21 +10,33 @@ export function applyDiff(cy: Core, d: GraphDiff): void {
     for (const id of d.removeLinks) cy.getElementById(cyLinkId(id)).remove();
     for (const id of d.removeNodes) cy.getElementById(cyNodeId(id)).remove();
     if (d.addNodes.length) {
-      cy.add(d.addNodes.map((n) => ({ group: 'nodes' as const, data: { ...nodeData(n) }, position: { ...n.pos } })));
+      const added = cy.add(d.addNodes.map((n) => ({ group: 'nodes' as const, data: { ...nodeData(n) }, position: { ...n.pos } })));
+      added.forEach((el) => { if (el.data('pinned')) el.lock(); });
     }
     for (const n of d.updateNodes) {
-      const el = cy.getElementById(cyNodeId(n.ref.id));
+      const el = cy.getElementById(cyNodeId(n.ref.id)) as NodeSingular;
+      if (el.empty()) continue;
       el.data(nodeData(n));
       const p = el.position();
-      if (p.x !== n.pos.x || p.y !== n.pos.y) el.position({ ...n.pos });
+      // A pinned node is locked: Cytoscape refuses to move it, so unlock around an undo.
+      if (p.x !== n.pos.x || p.y !== n.pos.y) {
+        el.unlock();
+        el.position({ ...n.pos });
+      }
+      if (n.marks?.pinned) el.lock();
+      else el.unlock();
     }
-    if (d.addLinks.length) cy.add(d.addLinks.map((l) => ({ group: 'edges' as const, data: { ...linkData(l) } })));
+    if (d.addLinks.length) {
+      const added = cy.add(d.addLinks.map((l) => ({ group: 'edges' as const, data: { ...linkData(l) } })));
+      added.forEach((e) => { e.toggleClass('has-note', !!e.data('note')); });
+    }
   });
 }
 
 /** The selection as ids; the details panel shows `focus`, the most recently selected element. */
 export function readSelection(cy: Core, lastSelected: string | null): Selection {
-  const nodes = cy.nodes(':selected').map((n) => n.data('nodeId') as number);
+  // Group nodes (compound parents) carry no nodeId: they are not entities.
+  const nodes = cy.nodes('[nodeId]:selected').map((n) => n.data('nodeId') as number);
   const links = cy.edges(':selected').map((e) => e.data('linkId') as number);
   const prev = uiStore.get().selection.focus;
   const still = (f: Selection['focus']) => !!f && (f.type === 'node' ? nodes.includes(f.id) : links.includes(f.id));

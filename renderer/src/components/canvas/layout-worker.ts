@@ -3,7 +3,9 @@ import { computeLayout, type LayoutInput } from '../../graph/layout';
 
 self.onmessage = (e: MessageEvent<LayoutInput>) => {
   try {
-    self.postMessage({ ok: true, positions: computeLayout(e.data) });
+    const t = performance.now();
+    const positions = computeLayout(e.data);
+    self.postMessage({ ok: true, positions, ms: performance.now() - t });
   } catch (err) {
     self.postMessage({ ok: false, error: (err as Error).message });
   }

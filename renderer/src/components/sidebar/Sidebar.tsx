@@ -2,6 +2,7 @@ import { useStore } from '../../hooks/useStore';
 import { caseStore } from '../../state/case-store';
 import { CaseSummary } from './CaseSummary';
 import { ImportsList } from './ImportsList';
+import { BoardsList } from './BoardsList';
 
 export function Sidebar() {
   const { info, ready } = useStore(caseStore);
@@ -14,6 +15,7 @@ export function Sidebar() {
         </section>
       )}
       <CaseSummary />
+      <BoardsList />
       <ImportsList />
     </aside>
   );

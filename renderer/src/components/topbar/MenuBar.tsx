@@ -2,6 +2,9 @@
 // is open, hovering another switches to it, as in desktop apps.
 import { useEffect, useRef, useState } from 'react';
 import { command } from '../../app-commands';
+import { LAYOUTS } from '../../graph/layouts/catalog';
+import { ANALYSIS_MENU } from '../../actions/analysis-commands';
+import { BOARD_MENU } from '../../actions/board-commands';
 import { useStore } from '../../hooks/useStore';
 import { boardStore } from '../../graph/graph-store';
 import { caseStore } from '../../state/case-store';
@@ -10,7 +13,9 @@ import { uiStore } from '../../state/ui-store';
 const MENUS: Array<{ id: string; label: string; items: string[] }> = [
   { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', '-', 'file.closeCase'] },
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
-  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', '-', 'view.clear', '-', 'view.review', 'view.health'] },
+  { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', ...LAYOUTS.map((l) => `view.layout.${l.name}`), '-', 'view.clear', '-', 'view.review', 'view.health'] },
+  { id: 'board', label: 'Board', items: BOARD_MENU },
+  { id: 'analyse', label: 'Analyse', items: ANALYSIS_MENU },
   { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.diagnostics', 'help.about'] },
 ];
 
