@@ -36,6 +36,9 @@ export interface BackendOptions {
  * writer for minutes); the analyst starts it (crosslink resolution run). */
 const AUTO_RESOLVE_MAX = Number(process.env.CROSSLINK_AUTO_RESOLVE_MAX ?? 300_000);
 
+/** Cases with fewer links build their path graph in well under a second: no need to prepare it. */
+const PREWARM_MIN_LINKS = 200_000;
+
 export interface BackupSettings extends RotationPolicy {
   /** A folder for every case's backups (one subfolder per case); default beside each case. */
   dir: string | null;
@@ -205,6 +208,7 @@ export class Backend {
       return next.write('case.init', { name: name?.trim() || path.basename(resolved).replace(/\.[^.]+$/, '') }).done;
     }
     const recovered = await next.write('case.recover', undefined).done;
+    this.prewarm(next);
     for (const r of recovered) this.log.write('warn', 'import_rolled_back_at_open', { importId: r.importId });
     const info = await next.query('case.info', undefined);
     info.notices = recovered.map(
@@ -279,6 +283,7 @@ export class Backend {
           }
         }
       }
+      if (outcome.status === 'done') this.prewarm(store);
       return outcome;
     };
     if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) progress.phase = 'queued';
@@ -308,6 +313,19 @@ export class Backend {
     );
     this.jobs.set(jobId, job);
     return jobId;
+  }
+
+  /** On a large case, builds the in-memory graph for paths in the background (its own
+   * worker), so the analyst's first path question does not wait for it. */
+  private prewarm(store: CaseStore): void {
+    if (this.opts.host === 'cli') return;
+    void (async () => {
+      const st = await store.query('graph.stats', undefined);
+      const links = st.links.reduce((a, l) => a + l.count, 0);
+      if (links < PREWARM_MIN_LINKS) return;
+      const g = await store.analyse('graph.warm', undefined);
+      this.log.write('info', 'graph_ready', { nodes: g.nodes, links: g.links, ms: g.ms });
+    })().catch(() => {});
   }
 
   /** For the CLI and tests: resolves when the job ends. */

@@ -247,6 +247,7 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
       nodes: already ? 0 : report.nodesAdded,
       links: already ? 0 : report.linksAdded,
       seconds: report.seconds,
+      note: final.note ?? null,
     };
     print(v.json, out, () => {
       const lines = [

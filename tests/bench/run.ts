@@ -12,6 +12,7 @@ import { generateDemo } from '../../electron/backend/demo/generate';
 import Database from 'better-sqlite3';
 import { resolvePersons, type PersonRecord } from '../../electron/backend/resolve/engine';
 import { tmpDir } from '../fixtures/bundle-builder';
+import { graphBench } from './graph';
 import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
 const { values } = parseArgs({
@@ -168,6 +169,16 @@ async function main(): Promise<void> {
   }
   record('expand p95', percentile(expandMs, 95), 'ms', `${expandMs.length} nodes`);
   await b.close();
+
+  // Exploration (issue 5) on day 1 imported with resolution (skipped above 300k records, as in the app).
+  {
+    const gdb = path.join(dir, 'graph.crosslink');
+    const gi = await runMeasured(process.execPath, [cli, 'import', bundle, '--db', gdb, '--json']);
+    const note = (JSON.parse(gi.stdout) as { note?: string | null }).note;
+    record('import day 1 with resolution and co-travel', gi.seconds, 's', note ?? 'persons resolved, co-travel run');
+    await graphBench(gdb, dir, record);
+    fs.rmSync(gdb, { force: true });
+  }
 
   if (kills > 0) await killBench(bundle, cli, kills, first.seconds);
   await resolutionBench(dir, bundle);

@@ -53,10 +53,18 @@ class PairTable {
   }
 }
 
+/**
+ * Every crossing with who made it: the person the traveller resolved as; a traveller not
+ * resolved (resolution not run yet, or skipped on a very large case) counts as the first
+ * traveller seen with the same document, so co-travel works before resolution too.
+ */
 function loadCrossings(db: Database.Database): Crossing[] {
   const rows = db
     .prepare(
-      `SELECT coalesce(r.dst, t.id) AS who, ti.dst AS event, coalesce(ap.dst, 0) AS port, coalesce(ti.at, e.at) AS at, ti.handling AS handling, coalesce(p.key, '') AS portCode
+      `SELECT r.dst AS person,
+              CASE WHEN r.dst IS NULL THEN (SELECT min(d.dst) FROM link d WHERE d.src = t.id AND d.kind = 'has_document') END AS doc,
+              t.id AS traveller, ti.dst AS event, coalesce(ap.dst, 0) AS port,
+              coalesce(ti.at, e.at) AS at, ti.handling AS handling, coalesce(p.key, '') AS portCode
        FROM link ti
        JOIN node t ON t.id = ti.src AND t.kind = 'traveller'
        JOIN node e ON e.id = ti.dst
@@ -66,12 +74,18 @@ function loadCrossings(db: Database.Database): Crossing[] {
        WHERE ti.kind = 'travelled_in'`,
     )
     .raw(true)
-    .iterate() as Iterable<[number, number, number, string | null, string, string]>;
+    .iterate() as Iterable<[number | null, number | null, number, number, number, string | null, string, string]>;
   const out: Crossing[] = [];
-  for (const [who, event, port, at, handling, portCode] of rows) {
+  const byDocument = new Map<number, number>();
+  for (const [person, doc, traveller, event, port, at, handling, portCode] of rows) {
     if (!at) continue;
-    const min = toMinutes(at);
-    out.push({ who, event, port, min, at, handling: HANDLING_RANK[handling] ?? 0, portCode });
+    let who = person ?? traveller;
+    if (person === null && doc !== null) {
+      const first = byDocument.get(doc);
+      if (first === undefined) byDocument.set(doc, traveller);
+      else who = first;
+    }
+    out.push({ who, event, port, min: toMinutes(at), at, handling: HANDLING_RANK[handling] ?? 0, portCode });
   }
   return out;
 }

@@ -181,3 +181,29 @@ describe('connecting the dots', () => {
     await expect(backend.handle('board.load', { id: b.id })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('co-travel before resolution', () => {
+  it('takes travellers with the same document as one traveller', async () => {
+    const dir = tmpDir();
+    await generateDemo({ out: path.join(dir, 'bundle'), seed: 7 });
+    const { backend, file } = await newCase({ autoResolve: false });
+    try {
+      await runImport(backend, path.join(dir, 'bundle'));
+      const run = await call(backend, 'cotravel.run', { minCount: 2, windowMinutes: 0 });
+      expect(run.pairs).toBeGreaterThan(0);
+      const list = await call(backend, 'cotravel.list', { minCount: 2, limit: 5 });
+      // No persons yet: each side is a crossing record standing for its document.
+      for (const p of list.pairs) expect([p.a.kind, p.b.kind]).toEqual(['traveller', 'traveller']);
+      const db = new Database(file, { readonly: true });
+      try {
+        const docs = (id: number) => db.prepare(`SELECT dst FROM link WHERE src = ? AND kind = 'has_document'`).pluck().all(id);
+        const top = list.pairs[0];
+        expect(docs(top.a.id)).not.toEqual(docs(top.b.id));
+      } finally {
+        db.close();
+      }
+    } finally {
+      await backend.close();
+    }
+  }, 120_000);
+});
