@@ -321,6 +321,62 @@ export const RESOLUTION_DECISION = z.object({
   note: z.string().nullable(),
   undoneAt: z.string().nullable(),
 });
+export const LEAD_KINDS = ['shared_identifier', 'vehicle_drivers', 'cotravel', 'cross_agency', 'lookout_proximity', 'person_anomaly', 'port_anomaly'] as const;
+export const LEAD_KIND = z.enum(LEAD_KINDS);
+export type LeadKind = z.infer<typeof LEAD_KIND>;
+export const LEAD_KIND_LABEL: Record<LeadKind, string> = {
+  shared_identifier: 'Shared identifier',
+  vehicle_drivers: 'Vehicle with many drivers',
+  cotravel: 'Repeated co-travel',
+  cross_agency: 'Cross-agency overlap',
+  lookout_proximity: 'Near a lookout',
+  person_anomaly: 'Unusual travel',
+  port_anomaly: 'Port volume anomaly',
+};
+export const LEAD_STATUS = z.enum(['new', 'reviewed', 'dismissed', 'escalated']);
+export type LeadStatus = z.infer<typeof LEAD_STATUS>;
+
+/** Something new and worth a look, found after an import, with its evidence. */
+export const LEAD = z.object({
+  id: z.number().int(),
+  kind: LEAD_KIND,
+  /** 0-100: how much it deserves a look (ranking in the inbox). */
+  score: z.number(),
+  title: z.string(),
+  /** In plain language, with the figures that make it a lead. */
+  summary: z.string(),
+  entities: z.array(NODE_REF),
+  /** The source rows behind it (export, file, line), the first ones. */
+  sources: z.array(PROVENANCE),
+  status: LEAD_STATUS,
+  reason: z.string().nullable(),
+  /** Set when a dismissed or reviewed lead came back because its evidence grew: what is new. */
+  whatsNew: z.string().nullable(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+export type Lead = z.infer<typeof LEAD>;
+
+export const LEADS_RUN = z.object({
+  at: z.string(),
+  leads: z.number().int(),
+  added: z.number().int(),
+  reopened: z.number().int(),
+  seconds: z.number(),
+  byDetector: z.array(z.object({ kind: LEAD_KIND, leads: z.number().int(), ms: z.number() })),
+});
+export type LeadsRun = z.infer<typeof LEADS_RUN>;
+
+export const PORT_TREND = z.object({
+  port: z.string(),
+  label: z.string(),
+  /** Crossings per day, one per entry of `days`. */
+  counts: z.array(z.number().int()),
+  /** Days flagged against the port's own baseline (robust z = (count - median) / (1.4826 MAD)). */
+  anomalies: z.array(z.object({ day: z.string(), count: z.number().int(), median: z.number(), z: z.number() })),
+});
+export type PortTrend = z.infer<typeof PORT_TREND>;
+
 const recordId = z.string().min(1).max(200);
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -405,6 +461,33 @@ export const contract = {
     z.object({ minCount: z.number().int().min(1).default(1), limit: z.number().int().min(1).max(5000).default(200), personId: nodeId.optional() }),
     z.object({ pairs: z.array(COTRAVEL_PAIR), total: z.number().int(), lastRun: COTRAVEL_RUN.nullable() }),
   ),
+  'leads.run': call(z.object({}), LEADS_RUN),
+  'leads.list': call(
+    z.object({
+      kinds: z.array(LEAD_KIND).optional(),
+      status: z.array(LEAD_STATUS).optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({
+      leads: z.array(LEAD),
+      total: z.number().int(),
+      byKind: z.array(z.object({ kind: LEAD_KIND, count: z.number().int() })),
+      /** Leads nobody looked at yet (the badge). */
+      unseen: z.number().int(),
+      lastRun: LEADS_RUN.nullable(),
+    }),
+  ),
+  /** A lead with its evidence: the subgraph to open on a new board. */
+  'leads.get': call(z.object({ id: z.number().int().positive() }), LEAD.extend({ evidence: BOARD_SLICE })),
+  'leads.mark': call(
+    z.object({ id: z.number().int().positive(), status: LEAD_STATUS, reason: z.string().trim().max(1000).optional() }),
+    LEAD,
+  ),
+  'trends.ports': call(
+    z.object({ top: z.number().int().min(1).max(500).default(12), threshold: z.number().min(1).max(20).default(3.5) }),
+    z.object({ days: z.array(z.string()), ports: z.array(PORT_TREND) }),
+  ),
   'ops.health': call(z.object({}), HEALTH),
   'ops.diagnostics': call(z.object({}), z.object({ text: z.string() })),
 } as const;
@@ -438,6 +521,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 /** Events the backend pushes to the renderer (progress, completion). */
 export const events = {
   'import.progress': IMPORT_PROGRESS,
+  /** After an import's detectors ran: what is new for the analyst (toast + badge). */
+  'leads.updated': z.object({ added: z.number().int(), reopened: z.number().int(), unseen: z.number().int(), top: z.array(z.object({ id: z.number().int(), title: z.string(), score: z.number() })) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

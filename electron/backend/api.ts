@@ -70,7 +70,7 @@ function safeJson(text: string): unknown {
 
 const LOW_DISK_BYTES = 2 * 1024 ** 3;
 const LOOP_RESOLUTION_MS = 20;
-const FREE_QUERIES = new Set<string>(['graph.warm', 'cotravel.run', 'board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
+const FREE_QUERIES = new Set<string>(['graph.warm', 'cotravel.run', 'leads.run', 'board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
 
 type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<Output<N>> };
 
@@ -260,29 +260,7 @@ export class Backend {
       });
       job.callId = call.id;
       const outcome = await call.done;
-      if (outcome.status === 'done' && this.autoResolve) {
-        // Who is who, with the new records: persons, evidence, possible matches.
-        const records = await store.query('resolution.recordCount', undefined);
-        if (records > AUTO_RESOLVE_MAX) {
-          job.resolutionNote = `Resolution was not run automatically: ${records.toLocaleString('en-US')} records are more than ${AUTO_RESOLVE_MAX.toLocaleString('en-US')}; run it with crosslink resolution run.`;
-          this.log.write('warn', 'resolution_skipped', { records });
-        } else {
-          progress.phase = 'resolving';
-          this.emit('import.progress', { ...progress });
-          try {
-            const r = await store.write('resolution.run', { incremental: true }).done;
-            this.log.write('info', 'resolution', { records: r.records, persons: r.persons, seconds: r.seconds, incremental: r.incremental });
-            // Who travels together, with the analyst's last settings (or the defaults).
-            progress.phase = 'co-travel';
-            this.emit('import.progress', { ...progress });
-            const last = (await store.query('cotravel.list', { minCount: 1, limit: 1 })).lastRun;
-            const c = await store.write('cotravel.run', { minCount: last?.minCount ?? 2, windowMinutes: last?.windowMinutes ?? 5 }).done;
-            this.log.write('info', 'cotravel', { pairs: c.pairs, seconds: c.seconds });
-          } catch (err) {
-            this.log.write('error', 'resolution_failed', { code: toCallError(err).code, message: toCallError(err).message });
-          }
-        }
-      }
+      if (outcome.status === 'done' && this.autoResolve) await this.afterImport(store, progress, job);
       if (outcome.status === 'done') this.prewarm(store);
       return outcome;
     };
@@ -313,6 +291,49 @@ export class Backend {
     );
     this.jobs.set(jobId, job);
     return jobId;
+  }
+
+  /** After an import: who is who (skipped on very large cases, said in the note), who
+   * travels together, and what is new and worth a look. A failure of one step is logged
+   * and does not undo the import. */
+  private async afterImport(store: CaseStore, progress: ImportProgress, job: Job): Promise<void> {
+    const step = async (phase: string, event: string, fn: () => Promise<Record<string, string | number | boolean | null>>) => {
+      progress.phase = phase;
+      this.emit('import.progress', { ...progress });
+      try {
+        this.log.write('info', event, await fn());
+      } catch (err) {
+        this.log.write('error', `${event}_failed`, { code: toCallError(err).code, message: toCallError(err).message });
+      }
+    };
+    const records = await store.query('resolution.recordCount', undefined);
+    if (records > AUTO_RESOLVE_MAX) {
+      job.resolutionNote = `Resolution was not run automatically: ${records.toLocaleString('en-US')} records are more than ${AUTO_RESOLVE_MAX.toLocaleString('en-US')}; run it with crosslink resolution run.`;
+      this.log.write('warn', 'resolution_skipped', { records });
+    } else {
+      await step('resolving', 'resolution', async () => {
+        const r = await store.write('resolution.run', { incremental: true }).done;
+        return { records: r.records, persons: r.persons, seconds: r.seconds, incremental: r.incremental };
+      });
+    }
+    // Who travels together, with the analyst's last settings (or the defaults).
+    await step('co-travel', 'cotravel', async () => {
+      const last = (await store.query('cotravel.list', { minCount: 1, limit: 1 })).lastRun;
+      const c = await store.write('cotravel.run', { minCount: last?.minCount ?? 2, windowMinutes: last?.windowMinutes ?? 5 }).done;
+      return { pairs: c.pairs, seconds: c.seconds };
+    });
+    await step('leads', 'leads', async () => {
+      const r = await this.runLeads(store);
+      return { leads: r.leads, added: r.added, reopened: r.reopened, seconds: r.seconds };
+    });
+  }
+
+  /** Runs the detectors and tells the window what is new (toast and badge). */
+  private async runLeads(store: CaseStore): Promise<Output<'leads.run'>> {
+    const run = await store.write('leads.run', undefined).done;
+    const list = await store.query('leads.list', { limit: 5, offset: 0, status: ['new'] });
+    this.emit('leads.updated', { added: run.added, reopened: run.reopened, unseen: list.unseen, top: list.leads.map((l) => ({ id: l.id, title: l.title, score: l.score })) });
+    return run;
   }
 
   /** On a large case, builds the in-memory graph for paths in the background (its own
@@ -455,6 +476,15 @@ export class Backend {
     'graph.timeline': async (i) => this.requireStore().query('graph.timeline', i),
     'cotravel.run': async (i) => this.requireStore().write('cotravel.run', i).done,
     'cotravel.list': async (i) => this.requireStore().query('cotravel.list', i),
+    'leads.run': async () => this.runLeads(this.requireStore()),
+    'leads.list': async (i) => this.requireStore().query('leads.list', i),
+    'leads.get': async (i) => this.requireStore().query('leads.get', i),
+    'leads.mark': async (i) => {
+      const lead = await this.requireStore().write('leads.mark', { id: i.id, status: i.status, reason: i.reason ?? null, who: this.who }).done;
+      this.log.write('info', 'lead_marked', { lead: i.id, status: i.status });
+      return lead;
+    },
+    'trends.ports': async (i) => this.requireStore().query('trends.ports', i),
     'ops.health': async () => this.health(),
     'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
   };

@@ -8,6 +8,7 @@ import type { Output } from '../../shared/contract';
 import { VERSION } from './version';
 import { call, int, need, print, UsageError } from './cli-util';
 import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
+import { cmdLeads, LEADS_USAGE } from './cli-leads';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
@@ -27,6 +28,7 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink resolution why --db FILE --a ID --b ID   per-feature evidence for two records
   crosslink resolution same|not-same --a ID --b ID | alone --a ID | undo --id N   decisions, remembered and undoable
 ${GRAPH_USAGE}
+${LEADS_USAGE}
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
 Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
@@ -56,6 +58,9 @@ const OPTIONS = {
   note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...GRAPH_OPTIONS,
+  run: { type: 'boolean' },
+  all: { type: 'boolean' },
+  kinds: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -354,6 +359,8 @@ async function main(argv: string[]): Promise<number> {
       return withCase(v.db, false, (b) => cmdNeighbours(b, v));
     case 'cotravel':
       return withCase(v.db, false, (b) => cmdCotravel(b, v));
+    case 'leads':
+      return withCase(v.db, false, (b) => cmdLeads(b, v));
     case 'backup':
       return cmdBackup(rest[0], v);
     case 'resolution':

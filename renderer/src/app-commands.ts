@@ -11,6 +11,7 @@ import { openDialog, uiStore } from './state/ui-store';
 import type { AppCommand } from './command-types';
 import { LAYOUTS } from './graph/layouts/catalog';
 import { ANALYSIS_COMMANDS } from './actions/analysis-commands';
+import { LEADS_COMMANDS } from './actions/leads-commands';
 import { BOARD_COMMANDS } from './actions/board-commands';
 
 export type { AppCommand } from './command-types';
@@ -63,6 +64,7 @@ export const COMMANDS: AppCommand[] = [
   { id: 'help.diagnostics', label: 'Copy diagnostic report', keys: [], run: () => void copyDiagnostics() },
   { id: 'help.about', label: 'About Crosslink', keys: [], run: () => openDialog({ type: 'about' }) },
   ...ANALYSIS_COMMANDS,
+  ...LEADS_COMMANDS,
   ...BOARD_COMMANDS,
 ];
 

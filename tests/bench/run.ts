@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { resolvePersons, type PersonRecord } from '../../electron/backend/resolve/engine';
 import { tmpDir } from '../fixtures/bundle-builder';
 import { graphBench } from './graph';
+import { leadsBench } from './leads';
 import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
 const { values } = parseArgs({
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
     const note = (JSON.parse(gi.stdout) as { note?: string | null }).note;
     record('import day 1 with resolution and co-travel', gi.seconds, 's', note ?? 'persons resolved, co-travel run');
     await graphBench(gdb, dir, record);
+    await leadsBench(gdb, dir, record);
     fs.rmSync(gdb, { force: true });
   }
 

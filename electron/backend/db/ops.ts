@@ -14,7 +14,10 @@ import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } f
 import { decide, explainRecords, listDecisions, resolutionRows, reviewQueue, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
 import { getNode, toNodeRef } from '../graph/rows';
 import { caseInfo, initMeta } from './case-meta';
-import type { ParsedInput } from '../../../shared/contract';
+import type { LeadStatus, ParsedInput } from '../../../shared/contract';
+import { runDetectors } from '../leads/run';
+import { getLead, listLeads, markLead } from '../leads/store';
+import { portTrends } from '../leads/anomalies';
 import { connectSet, findPaths } from '../graph/paths';
 import { boardMetrics } from '../graph/metrics';
 import { timeline } from '../graph/timeline';
@@ -82,6 +85,11 @@ export const OPS = {
   },
   'cotravel.run': (c: OpContext, a: ParsedInput<'cotravel.run'>) => runCotravel(c.db, a.minCount, a.windowMinutes),
   'cotravel.list': (c: OpContext, a: ParsedInput<'cotravel.list'>) => listCotravel(c.db, a),
+  'leads.run': (c: OpContext) => runDetectors(c.db),
+  'leads.list': (c: OpContext, a: ParsedInput<'leads.list'>) => listLeads(c.db, a),
+  'leads.get': (c: OpContext, a: { id: number }) => getLead(c.db, a.id),
+  'leads.mark': (c: OpContext, a: { id: number; status: LeadStatus; reason: string | null; who: string }) => markLead(c.db, a.id, a.status, a.reason, a.who),
+  'trends.ports': (c: OpContext, a: ParsedInput<'trends.ports'>) => portTrends(c.db, a.top, a.threshold),
   'board.list': (c: OpContext) => listBoards(c.db),
   'board.create': (c: OpContext, a: { name: string; state: string; nodes: number; links: number; savedAt: string }) =>
     createBoard(c.db, a.name, a.state, a, a.savedAt),

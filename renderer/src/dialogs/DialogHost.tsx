@@ -6,6 +6,7 @@ import { HealthDialog } from './HealthDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { AnalysisDialogs } from './AnalysisDialogs';
 import { BoardDialogs } from './BoardDialogs';
+import { LeadsDialogs } from './LeadsDialogs';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -37,5 +38,7 @@ export function DialogHost() {
       return <AnalysisDialogs name={d.name} data={d.data} />;
     case 'board':
       return <BoardDialogs name={d.name} data={d.data} />;
+    case 'leads':
+      return <LeadsDialogs name={d.name} data={d.data} />;
   }
 }

@@ -16,7 +16,9 @@ export type DialogState =
   /** Dialogs of the Analyse menu (paths, co-travel, metrics, filters): dialogs/AnalysisDialogs.tsx. */
   | { type: 'analysis'; name: string; data?: unknown }
   /** Dialogs of the Board menu (boards, notes, groups): dialogs/BoardDialogs.tsx. */
-  | { type: 'board'; name: string; data?: unknown };
+  | { type: 'board'; name: string; data?: unknown }
+  /** The leads inbox and the trends view: dialogs/LeadsDialogs.tsx. */
+  | { type: 'leads'; name: string; data?: unknown };
 
 export interface Selection {
   nodes: number[];

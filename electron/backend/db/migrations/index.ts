@@ -4,6 +4,7 @@ import m002 from './002-import-marks';
 import m003 from './003-board';
 import m004 from './004-resolution';
 import m005 from './005-boards';
+import m006 from './006-leads';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'board', sql: m003 },
   { version: 4, name: 'resolution', sql: m004 },
   { version: 5, name: 'boards', sql: m005 },
+  { version: 6, name: 'leads', sql: m006 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { command } from '../../app-commands';
 import { LAYOUTS } from '../../graph/layouts/catalog';
 import { ANALYSIS_MENU } from '../../actions/analysis-commands';
+import { LEADS_MENU } from '../../actions/leads-commands';
 import { BOARD_MENU } from '../../actions/board-commands';
 import { useStore } from '../../hooks/useStore';
 import { boardStore } from '../../graph/graph-store';
@@ -15,7 +16,7 @@ const MENUS: Array<{ id: string; label: string; items: string[] }> = [
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
   { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', ...LAYOUTS.map((l) => `view.layout.${l.name}`), '-', 'view.clear', '-', 'view.review', 'view.health'] },
   { id: 'board', label: 'Board', items: BOARD_MENU },
-  { id: 'analyse', label: 'Analyse', items: ANALYSIS_MENU },
+  { id: 'analyse', label: 'Analyse', items: [...ANALYSIS_MENU, ...(LEADS_MENU.length ? ['-', ...LEADS_MENU] : [])] },
   { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.diagnostics', 'help.about'] },
 ];
 

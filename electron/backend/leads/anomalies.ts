@@ -1,0 +1,116 @@
+// Anomalies against a baseline. Ports: crossings per port per day, flagged where the robust
+// z-score (count - median) / (1.4826 · MAD) of the port's own days is large. Persons: in the
+// latest import, a person crossing far more often than their usual day, or at a port they
+// have not used before when they nearly always use one.
+import type Database from 'better-sqlite3';
+import type { PortTrend } from '../../../shared/contract';
+import { clampScore, type Candidate } from './types';
+import type { Intel } from './intel';
+
+const MIN_DAYS = 5;
+
+export function median(xs: number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Robust z-scores of a series: (x - median) / (1.4826 · MAD); a flat series has none. */
+export function robustZ(xs: number[]): number[] {
+  const med = median(xs);
+  const mad = median(xs.map((x) => Math.abs(x - med)));
+  const scale = 1.4826 * mad || (med > 0 ? Math.max(1, 0.1 * med) : 1);
+  return xs.map((x) => (x - med) / scale);
+}
+
+export function portTrends(db: Database.Database, top: number, threshold: number): { days: string[]; ports: PortTrend[] } {
+  const rows = db
+    .prepare(
+      `SELECT p.key AS port, p.label AS label, substr(e.at, 1, 10) AS day, count(*) AS n
+       FROM link ap JOIN node e ON e.id = ap.src JOIN node p ON p.id = ap.dst
+       WHERE ap.kind = 'at_port' AND e.at IS NOT NULL GROUP BY p.id, day`,
+    )
+    .all() as Array<{ port: string; label: string; day: string; n: number }>;
+  const days = [...new Set(rows.map((r) => r.day))].sort();
+  const index = new Map(days.map((d, i) => [d, i]));
+  const byPort = new Map<string, { label: string; counts: number[] }>();
+  for (const r of rows) {
+    let p = byPort.get(r.port);
+    if (!p) byPort.set(r.port, (p = { label: r.label, counts: new Array(days.length).fill(0) }));
+    p.counts[index.get(r.day)!] += r.n;
+  }
+  const ports: PortTrend[] = [...byPort].map(([port, p]) => {
+    const z = days.length >= MIN_DAYS ? robustZ(p.counts) : p.counts.map(() => 0);
+    const med = median(p.counts);
+    return {
+      port,
+      label: p.label,
+      counts: p.counts,
+      anomalies: p.counts.flatMap((count, i) => (Math.abs(z[i]) >= threshold ? [{ day: days[i], count, median: med, z: Math.round(z[i] * 10) / 10 }] : [])),
+    };
+  });
+  ports.sort((a, b) => b.counts.reduce((s, x) => s + x, 0) - a.counts.reduce((s, x) => s + x, 0));
+  return { days, ports: ports.slice(0, top) };
+}
+
+export function portAnomalies(db: Database.Database): Candidate[] {
+  const { ports } = portTrends(db, 10_000, 3.5);
+  return ports.flatMap((p) =>
+    p.anomalies.map((a) => ({
+      kind: 'port_anomaly' as const,
+      key: `port:${p.port}:${a.day}`,
+      score: clampScore(20 + 5 * Math.min(10, Math.abs(a.z))),
+      title: `${p.label}: ${a.count} crossings on ${a.day} (usually ${Math.round(a.median)})`,
+      summary: `${p.label} (${p.port}) processed ${a.count} crossings on ${a.day}, against a median of ${Math.round(a.median)} a day over ${p.counts.length} days (robust z ${a.z}). ${a.z > 0 ? 'A surge' : 'A drop'} of this size is rare at this port.`,
+      entities: [],
+      evidence: { nodes: [], links: [] },
+      sourceLinks: [],
+      items: [String(a.count)],
+    })),
+  );
+}
+
+export function personAnomalies(intel: Intel): Candidate[] {
+  if (intel.latestImport === null) return [];
+  const history = new Map<number, { days: Map<string, number>; ports: Map<string, number>; now: Array<{ at: string; port: string; link: number }> }>();
+  for (const c of intel.crossings) {
+    let h = history.get(c.who);
+    if (!h) history.set(c.who, (h = { days: new Map(), ports: new Map(), now: [] }));
+    if (c.importId === intel.latestImport) h.now.push(c);
+    else {
+      const day = c.at.slice(0, 10);
+      h.days.set(day, (h.days.get(day) ?? 0) + 1);
+      h.ports.set(c.port, (h.ports.get(c.port) ?? 0) + 1);
+    }
+  }
+  const out: Candidate[] = [];
+  for (const [who, h] of history) {
+    const before = [...h.ports.values()].reduce((s, x) => s + x, 0);
+    if (before < MIN_DAYS || !h.now.length) continue;
+    const [usual, usualCount] = [...h.ports].sort((a, b) => b[1] - a[1])[0];
+    const newPorts = [...new Set(h.now.map((c) => c.port))].filter((p) => !h.ports.has(p));
+    const perDay = new Map<string, number>();
+    for (const c of h.now) perDay.set(c.at.slice(0, 10), (perDay.get(c.at.slice(0, 10)) ?? 0) + 1);
+    const typical = median([...h.days.values()]);
+    const peak = Math.max(...perDay.values());
+    const spike = peak >= 3 && peak >= 3 * typical;
+    const switched = newPorts.length > 0 && usualCount / before >= 0.8;
+    if (!spike && !switched) continue;
+    const parts: string[] = [];
+    if (switched) parts.push(`crossed at ${newPorts.join(', ')}, a port not used in ${before} earlier crossings (${Math.round((100 * usualCount) / before)} % at ${usual})`);
+    if (spike) parts.push(`crossed ${peak} times in one day against a usual ${typical}`);
+    out.push({
+      kind: 'person_anomaly',
+      key: `person:${who}:${[...perDay.keys()].sort().at(-1)}`,
+      score: clampScore(25 + (switched ? 15 : 0) + (spike ? 10 + 3 * Math.min(10, peak) : 0)),
+      title: `${intel.label(who)}: ${switched ? 'new port' : ''}${switched && spike ? ', ' : ''}${spike ? `${peak} crossings in a day` : ''}`,
+      summary: `${intel.label(who)} ${parts.join('; and ')}.`,
+      entities: [who],
+      evidence: { nodes: [who], links: h.now.map((c) => c.link).slice(0, 30) },
+      sourceLinks: h.now.map((c) => c.link).slice(0, 10),
+      items: h.now.map((c) => String(c.link)).sort(),
+    });
+  }
+  return out;
+}

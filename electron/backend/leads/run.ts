@@ -1,0 +1,35 @@
+// Runs every detector over the case and stores what they find (after every import).
+import type Database from 'better-sqlite3';
+import type { LeadKind, LeadsRun } from '../../../shared/contract';
+import { personAnomalies, portAnomalies } from './anomalies';
+import { coTravelGroups, loadCoTravel } from './cotravel-groups';
+import { crossAgency } from './cross-agency';
+import { loadIntel } from './intel';
+import { lookoutProximity } from './lookouts';
+import { pairKey, sharedIdentifiers } from './shared-identifiers';
+import { storeCandidates } from './store';
+import type { Candidate } from './types';
+import { vehicleDrivers } from './vehicles';
+
+export function runDetectors(db: Database.Database): LeadsRun {
+  const started = performance.now();
+  const byDetector: LeadsRun['byDetector'] = [];
+  const found: Candidate[] = [];
+  const timed = (kind: LeadKind, fn: () => Candidate[]) => {
+    const t = performance.now();
+    const c = fn();
+    found.push(...c);
+    byDetector.push({ kind, leads: c.length, ms: Math.round(performance.now() - t) });
+  };
+  const intel = loadIntel(db);
+  const cotravel = loadCoTravel(db);
+  const together = new Map(cotravel.map((c) => [pairKey(c.a, c.b), { count: c.count, link: c.link }]));
+  timed('shared_identifier', () => sharedIdentifiers(intel, together));
+  timed('vehicle_drivers', () => vehicleDrivers(intel));
+  timed('cotravel', () => coTravelGroups(intel, cotravel));
+  timed('cross_agency', () => crossAgency(db, intel));
+  timed('lookout_proximity', () => lookoutProximity(db, intel, cotravel));
+  timed('person_anomaly', () => personAnomalies(intel));
+  timed('port_anomaly', () => portAnomalies(db));
+  return storeCandidates(db, found, byDetector, started);
+}
