@@ -1,7 +1,8 @@
 // Electron only: the window, its security settings, menus, and the IPC transport.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, session, shell } from 'electron';
+import type { EventPayload } from '../shared/contract';
 import { Backend } from './backend/api';
 import { crosslinkHome, ensureDemoCase } from './backend/demo-case';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc';
@@ -9,6 +10,19 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc';
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** A native notification when an import brings new leads or watch-rule news. */
+function notifyLeads(p: EventPayload<'leads.updated'>): void {
+  if (!Notification.isSupported()) return;
+  const fresh = p.added + p.reopened;
+  const news = p.watches.reduce((s, w) => s + w.news.length, 0);
+  if (!fresh && !news) return;
+  const body = [
+    ...(fresh ? [`${fresh} new lead${fresh === 1 ? '' : 's'}${p.top[0] ? `: ${p.top[0].title}` : ''}`] : []),
+    ...p.watches.slice(0, 3).map((w) => `${w.label}: ${w.news[0]}${w.news.length > 1 ? ` (+${w.news.length - 1})` : ''}`),
+  ].join('\n');
+  new Notification({ title: 'Crosslink: new since the last import', body }).show();
+}
 let backend: Backend | null = null;
 
 async function createWindow(): Promise<void> {
@@ -36,6 +50,7 @@ async function createWindow(): Promise<void> {
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   backend.on((event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
+    if (event === 'leads.updated') notifyLeads(payload as EventPayload<'leads.updated'>);
   });
   await win.loadFile(path.join(here, '../renderer/index.html'));
 }

@@ -377,6 +377,23 @@ export const PORT_TREND = z.object({
 });
 export type PortTrend = z.infer<typeof PORT_TREND>;
 
+export const WATCH_KIND = z.enum(['entity', 'search', 'near_case', 'shares_identifier']);
+export type WatchKind = z.infer<typeof WATCH_KIND>;
+/** A watch rule: what to tell the analyst about after every import. */
+export const WATCH_RULE = z.object({
+  id: z.number().int(),
+  kind: WATCH_KIND,
+  /** entity / shares_identifier: a node id or source id; search: the query; near_case: a case id. */
+  target: z.string(),
+  label: z.string(),
+  createdAt: z.string(),
+  lastRunAt: z.string().nullable(),
+  /** What the last run found new, in sentences. */
+  lastNews: z.array(z.string()),
+});
+export type WatchRule = z.infer<typeof WATCH_RULE>;
+export const WATCH_NEWS = z.object({ ruleId: z.number().int(), label: z.string(), news: z.array(z.string()) });
+
 const recordId = z.string().min(1).max(200);
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -484,6 +501,11 @@ export const contract = {
     z.object({ id: z.number().int().positive(), status: LEAD_STATUS, reason: z.string().trim().max(1000).optional() }),
     LEAD,
   ),
+  'watch.add': call(z.object({ kind: WATCH_KIND, target: z.string().trim().min(1).max(500), label: z.string().trim().max(200).optional() }), WATCH_RULE),
+  'watch.list': call(z.object({}), z.array(WATCH_RULE)),
+  'watch.remove': call(z.object({ id: z.number().int().positive() }), z.object({ removed: z.boolean() })),
+  /** Evaluates every rule now (also done after every import); answers only what is new. */
+  'watch.run': call(z.object({}), z.array(WATCH_NEWS)),
   'trends.ports': call(
     z.object({ top: z.number().int().min(1).max(500).default(12), threshold: z.number().min(1).max(20).default(3.5) }),
     z.object({ days: z.array(z.string()), ports: z.array(PORT_TREND) }),
@@ -522,7 +544,14 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 export const events = {
   'import.progress': IMPORT_PROGRESS,
   /** After an import's detectors ran: what is new for the analyst (toast + badge). */
-  'leads.updated': z.object({ added: z.number().int(), reopened: z.number().int(), unseen: z.number().int(), top: z.array(z.object({ id: z.number().int(), title: z.string(), score: z.number() })) }),
+  'leads.updated': z.object({
+    added: z.number().int(),
+    reopened: z.number().int(),
+    unseen: z.number().int(),
+    top: z.array(z.object({ id: z.number().int(), title: z.string(), score: z.number() })),
+    /** Watch rules that found something new in this import. */
+    watches: z.array(WATCH_NEWS),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

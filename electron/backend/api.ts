@@ -331,8 +331,9 @@ export class Backend {
   /** Runs the detectors and tells the window what is new (toast and badge). */
   private async runLeads(store: CaseStore): Promise<Output<'leads.run'>> {
     const run = await store.write('leads.run', undefined).done;
+    const watches = await store.write('watch.run', undefined).done;
     const list = await store.query('leads.list', { limit: 5, offset: 0, status: ['new'] });
-    this.emit('leads.updated', { added: run.added, reopened: run.reopened, unseen: list.unseen, top: list.leads.map((l) => ({ id: l.id, title: l.title, score: l.score })) });
+    this.emit('leads.updated', { added: run.added, reopened: run.reopened, unseen: list.unseen, top: list.leads.map((l) => ({ id: l.id, title: l.title, score: l.score })), watches });
     return run;
   }
 
@@ -485,6 +486,10 @@ export class Backend {
       return lead;
     },
     'trends.ports': async (i) => this.requireStore().query('trends.ports', i),
+    'watch.add': async (i) => this.requireStore().write('watch.add', i).done,
+    'watch.list': async () => this.requireStore().query('watch.list', undefined),
+    'watch.remove': async (i) => ({ removed: await this.requireStore().write('watch.remove', i).done }),
+    'watch.run': async () => this.requireStore().write('watch.run', undefined).done,
     'ops.health': async () => this.health(),
     'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
   };

@@ -8,7 +8,7 @@ import type { Output } from '../../shared/contract';
 import { VERSION } from './version';
 import { call, int, need, print, UsageError } from './cli-util';
 import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
-import { cmdLeads, LEADS_USAGE } from './cli-leads';
+import { cmdLeads, cmdWatch, LEADS_USAGE, WATCH_USAGE } from './cli-leads';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
@@ -29,6 +29,7 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink resolution same|not-same --a ID --b ID | alone --a ID | undo --id N   decisions, remembered and undoable
 ${GRAPH_USAGE}
 ${LEADS_USAGE}
+${WATCH_USAGE}
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
 Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
@@ -61,6 +62,9 @@ const OPTIONS = {
   run: { type: 'boolean' },
   all: { type: 'boolean' },
   kinds: { type: 'string' },
+  kind: { type: 'string' },
+  target: { type: 'string' },
+  label: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -361,6 +365,8 @@ async function main(argv: string[]): Promise<number> {
       return withCase(v.db, false, (b) => cmdCotravel(b, v));
     case 'leads':
       return withCase(v.db, false, (b) => cmdLeads(b, v));
+    case 'watch':
+      return withCase(v.db, false, (b) => cmdWatch(b, rest[0], v));
     case 'backup':
       return cmdBackup(rest[0], v);
     case 'resolution':

@@ -16,6 +16,7 @@ import { getNode, toNodeRef } from '../graph/rows';
 import { caseInfo, initMeta } from './case-meta';
 import type { LeadStatus, ParsedInput } from '../../../shared/contract';
 import { runDetectors } from '../leads/run';
+import { addWatch, listWatches, removeWatch, runWatches } from '../leads/watch';
 import { getLead, listLeads, markLead } from '../leads/store';
 import { portTrends } from '../leads/anomalies';
 import { connectSet, findPaths } from '../graph/paths';
@@ -86,6 +87,10 @@ export const OPS = {
   'cotravel.run': (c: OpContext, a: ParsedInput<'cotravel.run'>) => runCotravel(c.db, a.minCount, a.windowMinutes),
   'cotravel.list': (c: OpContext, a: ParsedInput<'cotravel.list'>) => listCotravel(c.db, a),
   'leads.run': (c: OpContext) => runDetectors(c.db),
+  'watch.add': (c: OpContext, a: ParsedInput<'watch.add'>) => addWatch(c.db, a.kind, a.target, a.label),
+  'watch.list': (c: OpContext) => listWatches(c.db),
+  'watch.remove': (c: OpContext, a: { id: number }) => removeWatch(c.db, a.id),
+  'watch.run': (c: OpContext) => runWatches(c.db),
   'leads.list': (c: OpContext, a: ParsedInput<'leads.list'>) => listLeads(c.db, a),
   'leads.get': (c: OpContext, a: { id: number }) => getLead(c.db, a.id),
   'leads.mark': (c: OpContext, a: { id: number; status: LeadStatus; reason: string | null; who: string }) => markLead(c.db, a.id, a.status, a.reason, a.who),

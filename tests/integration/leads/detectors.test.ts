@@ -119,6 +119,41 @@ describe('lead detectors on hand-made bundles', () => {
     }
   }, 120_000);
 
+  it('watch rules tell only what is new after each import', async () => {
+    const dir = tmpDir();
+    const first = bundle(path.join(dir, 'one'), 'TEST-WATCH-1', { subjects: [...ring, wanted], lookouts: [lookout], crossings: [crossings[3]] });
+    const { backend } = await newCase();
+    const events: Array<{ watches: Array<{ label: string; news: string[] }> }> = [];
+    backend.on((name, payload) => {
+      if (name === 'leads.updated') events.push(payload as (typeof events)[number]);
+    });
+    try {
+      await runImport(backend, first);
+      const entity = await call(backend, 'watch.add', { kind: 'entity', target: wanted.record_id });
+      expect(entity.label).toMatch(/Watch SALAS, RUBEN/);
+      await call(backend, 'watch.add', { kind: 'shares_identifier', target: ring[0].record_id });
+      await call(backend, 'watch.add', { kind: 'search', target: 'DUPONT' });
+      await expect(backend.handle('watch.add', { kind: 'near_case', target: ring[0].record_id })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // Nothing happened since the rules were made: nothing new.
+      expect(await call(backend, 'watch.run', {})).toEqual([]);
+      const newcomer = subject('DUPONT', 'MARC', { phone, nationality: 'FRA' });
+      const again = crossingOf(wanted, 'CBP-X-77', 'EV-77', 'PEDESTRIAN', '2025-12-09T07:30:00-07:00', { mode: 'PEDESTRIAN' });
+      await runImport(backend, bundle(path.join(dir, 'two'), 'TEST-WATCH-2', { subjects: [newcomer], crossings: [again] }));
+      const news = events.at(-1)!.watches;
+      const of = (re: RegExp) => news.find((w) => re.test(w.label))?.news.join(' | ') ?? '';
+      expect(of(/Watch SALAS/)).toMatch(/travelled in .*2025-12-09 07:30/);
+      expect(of(/sharing an identifier/)).toMatch(/DUPONT, MARC gives phone/);
+      expect(of(/Search “DUPONT”/)).toMatch(/DUPONT/);
+      // Told once: a run with nothing new is silent.
+      expect(await call(backend, 'watch.run', {})).toEqual([]);
+      const rules = await call(backend, 'watch.list', {});
+      expect(rules).toHaveLength(3);
+      expect(await call(backend, 'watch.remove', { id: rules[0].id })).toEqual({ removed: true });
+    } finally {
+      await backend.close();
+    }
+  }, 120_000);
+
   it('puts the planted network of the demo among the top 10 leads', async () => {
     const q = await leadsQuality(tmpDir(), 4);
     expect(q.networkInTop10, q.top.map((t) => `${t.relevant ? 'Y' : '.'} ${t.title}`).join('\n')).toBe(true);

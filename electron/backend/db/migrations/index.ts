@@ -5,6 +5,7 @@ import m003 from './003-board';
 import m004 from './004-resolution';
 import m005 from './005-boards';
 import m006 from './006-leads';
+import m007 from './007-watch';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'resolution', sql: m004 },
   { version: 5, name: 'boards', sql: m005 },
   { version: 6, name: 'leads', sql: m006 },
+  { version: 7, name: 'watch', sql: m007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

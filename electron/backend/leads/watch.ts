@@ -1,0 +1,137 @@
+// Watch rules, evaluated after every import: each says only what is new since its last run.
+//  entity             any new crossing or link of the entity (a person: of any of its records)
+//  search             new results of a saved search
+//  near_case          any new crossing by anyone within two hops of a case
+//  shares_identifier  any new person giving an identifier the watched person gives
+import type Database from 'better-sqlite3';
+import type { WatchKind, WatchRule } from '../../../shared/contract';
+import { AppError } from '../errors';
+import { resolveSourceId } from '../graph/resolve-id';
+import { search } from '../graph/search';
+import { cleanLabel, loadIntel, type Intel } from './intel';
+
+interface Row {
+  id: number;
+  kind: WatchKind;
+  target: string;
+  label: string;
+  created_at: string;
+  last_run_at: string | null;
+  seen: string;
+  last_news: string;
+}
+
+const MAX_NEWS = 20;
+
+const toRule = (r: Row): WatchRule => ({
+  id: r.id, kind: r.kind, target: r.target, label: r.label, createdAt: r.created_at, lastRunAt: r.last_run_at, lastNews: JSON.parse(r.last_news) as string[],
+});
+
+function targetNode(db: Database.Database, target: string): { id: number; label: string; kind: string } {
+  const ref = resolveSourceId(db, target);
+  if (!ref) throw new AppError('not_found', `Nothing in this case is called '${target.slice(0, 80)}'.`);
+  return { id: ref.id, label: cleanLabel(ref.label), kind: ref.kind };
+}
+
+export function addWatch(db: Database.Database, kind: WatchKind, target: string, label: string | undefined): WatchRule {
+  let text = label;
+  if (kind === 'search') text ??= `Search “${target}”`;
+  else {
+    const node = targetNode(db, target);
+    if (kind === 'near_case' && node.kind !== 'case') throw new AppError('invalid_input', `'${target}' is a ${node.kind}, not a case.`);
+    text ??= kind === 'entity' ? `Watch ${node.label}` : kind === 'near_case' ? `Crossings near case ${target}` : `New persons sharing an identifier with ${node.label}`;
+  }
+  // What is there now is not news: the first run only remembers it.
+  const seen = [...currentItems(db, null, kind, target).keys()];
+  const id = Number(
+    db.prepare('INSERT INTO watch_rule(kind, target, label, created_at, seen) VALUES (?, ?, ?, ?, ?)').run(kind, target, text, new Date().toISOString(), JSON.stringify(seen)).lastInsertRowid,
+  );
+  return toRule(db.prepare('SELECT * FROM watch_rule WHERE id = ?').get(id) as Row);
+}
+
+export const listWatches = (db: Database.Database): WatchRule[] => (db.prepare('SELECT * FROM watch_rule ORDER BY id').all() as Row[]).map(toRule);
+
+export const removeWatch = (db: Database.Database, id: number): boolean => db.prepare('DELETE FROM watch_rule WHERE id = ?').run(id).changes > 0;
+
+/** Everything the rule covers now: item key -> a sentence saying what it is. */
+function currentItems(db: Database.Database, intel: Intel | null, kind: WatchKind, target: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (kind === 'search') {
+    for (const h of search(db, target, 500)) out.set(`n${h.id}`, `${h.label} (${h.kind})`);
+    return out;
+  }
+  const node = targetNode(db, target);
+  if (kind === 'entity') {
+    // A record stands for the person (or vehicle) it resolved as: watch all of its records.
+    const entity = (db.prepare(`SELECT dst FROM link WHERE src = ? AND kind = 'resolved_as'`).pluck().get(node.id) as number | undefined) ?? node.id;
+    const ids = [entity, ...(db.prepare(`SELECT src FROM link WHERE dst = ? AND kind = 'resolved_as'`).pluck().all(entity) as number[])];
+    const rows = db
+      .prepare(
+        `SELECT l.id, l.kind, l.at, n.label FROM link l JOIN node n ON n.id = CASE WHEN l.src = @id THEN l.dst ELSE l.src END
+         WHERE (l.src = @id OR l.dst = @id) AND l.kind NOT IN ('resolved_as', 'possibly_same')`,
+      );
+    for (const id of ids) {
+      for (const r of rows.all({ id }) as Array<{ id: number; kind: string; at: string | null; label: string }>) {
+        out.set(`l${r.id}`, `${node.label}: ${r.kind.replace(/_/g, ' ')} ${cleanLabel(r.label)}${r.at ? ` (${r.at.slice(0, 16).replace('T', ' ')})` : ''}`);
+      }
+    }
+    return out;
+  }
+  const picture = intel ?? loadIntel(db);
+  if (kind === 'shares_identifier') {
+    const me = picture.whoOf(node.id);
+    for (const e of picture.identifiers.values()) {
+      if (!e.by.has(me)) continue;
+      for (const who of e.by.keys()) if (who !== me) out.set(`p${who}:${e.value}`, `${picture.label(who)} gives ${e.kind} ${e.value}, as ${node.label} does`);
+    }
+    return out;
+  }
+  // near_case: entities named in the case and their neighbours (shared identifier, tie, co-travel); their crossings.
+  const named = (db.prepare(`SELECT dst FROM link WHERE src = ? AND kind = 'case_names'`).pluck().all(node.id) as number[]).map((r) => picture.whoOf(r));
+  const near = new Set(named);
+  const step = (from: Set<number>) => {
+    const next = new Set<number>();
+    for (const e of picture.identifiers.values()) {
+      if (e.by.size > 20) continue;
+      const who = [...e.by.keys()];
+      if (who.some((w) => from.has(w))) who.forEach((w) => next.add(w));
+    }
+    for (const t of picture.ties) {
+      if (from.has(t.a)) next.add(t.b);
+      if (from.has(t.b)) next.add(t.a);
+    }
+    return next;
+  };
+  const one = step(near);
+  one.forEach((x) => near.add(x));
+  step(one).forEach((x) => near.add(x));
+  for (const c of picture.crossings) {
+    if (near.has(c.who)) out.set(`x${c.link}`, `${picture.label(c.who)} crossed at ${c.port} on ${c.at.slice(0, 16).replace('T', ' ')}${named.includes(c.who) ? ` (named in ${target})` : ` (near ${target})`}`);
+  }
+  return out;
+}
+
+/** Runs every rule; answers, per rule with news, what is new; remembers it all as seen. */
+export function runWatches(db: Database.Database): Array<{ ruleId: number; label: string; news: string[] }> {
+  const rows = db.prepare('SELECT * FROM watch_rule ORDER BY id').all() as Row[];
+  if (!rows.length) return [];
+  const needsIntel = rows.some((r) => r.kind === 'near_case' || r.kind === 'shares_identifier');
+  const intel = needsIntel ? loadIntel(db) : null;
+  const now = new Date().toISOString();
+  const out: Array<{ ruleId: number; label: string; news: string[] }> = [];
+  const save = db.prepare('UPDATE watch_rule SET last_run_at = ?, seen = ?, last_news = ? WHERE id = ?');
+  for (const r of rows) {
+    let items: Map<string, string>;
+    try {
+      items = currentItems(db, intel, r.kind, r.target);
+    } catch {
+      continue; // the watched thing left the case (a restore, a rolled-back import)
+    }
+    const seen = new Set(JSON.parse(r.seen) as string[]);
+    const fresh = [...items].filter(([k]) => !seen.has(k)).map(([, text]) => text);
+    const news = fresh.length > MAX_NEWS ? [...fresh.slice(0, MAX_NEWS), `… and ${fresh.length - MAX_NEWS} more`] : fresh;
+    save.run(now, JSON.stringify([...new Set([...seen, ...items.keys()])]), JSON.stringify(news), r.id);
+    if (news.length) out.push({ ruleId: r.id, label: r.label, news });
+  }
+  return out;
+}
