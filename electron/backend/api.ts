@@ -332,8 +332,10 @@ export class Backend {
   private async runLeads(store: CaseStore): Promise<Output<'leads.run'>> {
     const run = await store.write('leads.run', undefined).done;
     const watches = await store.write('watch.run', undefined).done;
-    const list = await store.query('leads.list', { limit: 5, offset: 0, status: ['new'] });
-    this.emit('leads.updated', { added: run.added, reopened: run.reopened, unseen: list.unseen, top: list.leads.map((l) => ({ id: l.id, title: l.title, score: l.score })), watches });
+    const list = await store.query('leads.list', { limit: 1, offset: 0, status: ['new'] });
+    // Only what this run brought (added or reopened), not what was already waiting.
+    const top = await store.query('leads.fresh', { at: run.at });
+    this.emit('leads.updated', { added: run.added, reopened: run.reopened, unseen: list.unseen, top, watches });
     return run;
   }
 

@@ -17,7 +17,7 @@ import { caseInfo, initMeta } from './case-meta';
 import type { LeadStatus, ParsedInput } from '../../../shared/contract';
 import { runDetectors } from '../leads/run';
 import { addWatch, listWatches, removeWatch, runWatches } from '../leads/watch';
-import { getLead, listLeads, markLead } from '../leads/store';
+import { freshLeads, getLead, listLeads, markLead } from '../leads/store';
 import { portTrends } from '../leads/anomalies';
 import { connectSet, findPaths } from '../graph/paths';
 import { boardMetrics } from '../graph/metrics';
@@ -93,6 +93,7 @@ export const OPS = {
   'watch.run': (c: OpContext) => runWatches(c.db),
   'leads.list': (c: OpContext, a: ParsedInput<'leads.list'>) => listLeads(c.db, a),
   'leads.get': (c: OpContext, a: { id: number }) => getLead(c.db, a.id),
+  'leads.fresh': (c: OpContext, a: { at: string }) => freshLeads(c.db, a.at, 5),
   'leads.mark': (c: OpContext, a: { id: number; status: LeadStatus; reason: string | null; who: string }) => markLead(c.db, a.id, a.status, a.reason, a.who),
   'trends.ports': (c: OpContext, a: ParsedInput<'trends.ports'>) => portTrends(c.db, a.top, a.threshold),
   'board.list': (c: OpContext) => listBoards(c.db),

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { CotravelPair, CotravelRun } from '../../../shared/contract';
 import { getNode, toNodeRef } from './rows';
 import { toMinutes } from './analysis/entity-graph';
+import { loadIdentity } from './identity';
 
 const SPAN = 67_108_864; // 2^26: node ids below this make a pair key exact in a double
 const HANDLING_RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };
@@ -53,39 +54,26 @@ class PairTable {
   }
 }
 
-/**
- * Every crossing with who made it: the person the traveller resolved as; a traveller not
- * resolved (resolution not run yet, or skipped on a very large case) counts as the first
- * traveller seen with the same document, so co-travel works before resolution too.
- */
+/** Every crossing with who made it (see graph/identity.ts: a person, or before resolution the first record with the same document). */
 function loadCrossings(db: Database.Database): Crossing[] {
+  const { whoOf } = loadIdentity(db);
   const rows = db
     .prepare(
-      `SELECT r.dst AS person,
-              CASE WHEN r.dst IS NULL THEN (SELECT min(d.dst) FROM link d WHERE d.src = t.id AND d.kind = 'has_document') END AS doc,
-              t.id AS traveller, ti.dst AS event, coalesce(ap.dst, 0) AS port,
+      `SELECT t.id AS traveller, ti.dst AS event, coalesce(ap.dst, 0) AS port,
               coalesce(ti.at, e.at) AS at, ti.handling AS handling, coalesce(p.key, '') AS portCode
        FROM link ti
        JOIN node t ON t.id = ti.src AND t.kind = 'traveller'
        JOIN node e ON e.id = ti.dst
-       LEFT JOIN link r ON r.src = t.id AND r.kind = 'resolved_as'
        LEFT JOIN link ap ON ap.src = ti.dst AND ap.kind = 'at_port'
        LEFT JOIN node p ON p.id = ap.dst
        WHERE ti.kind = 'travelled_in'`,
     )
     .raw(true)
-    .iterate() as Iterable<[number | null, number | null, number, number, number, string | null, string, string]>;
+    .iterate() as Iterable<[number, number, number, string | null, string, string]>;
   const out: Crossing[] = [];
-  const byDocument = new Map<number, number>();
-  for (const [person, doc, traveller, event, port, at, handling, portCode] of rows) {
+  for (const [traveller, event, port, at, handling, portCode] of rows) {
     if (!at) continue;
-    let who = person ?? traveller;
-    if (person === null && doc !== null) {
-      const first = byDocument.get(doc);
-      if (first === undefined) byDocument.set(doc, traveller);
-      else who = first;
-    }
-    out.push({ who, event, port, min: toMinutes(at), at, handling: HANDLING_RANK[handling] ?? 0, portCode });
+    out.push({ who: whoOf(traveller), event, port, min: toMinutes(at), at, handling: HANDLING_RANK[handling] ?? 0, portCode });
   }
   return out;
 }

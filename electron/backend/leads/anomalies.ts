@@ -24,15 +24,25 @@ export function robustZ(xs: number[]): number[] {
   return xs.map((x) => (x - med) / scale);
 }
 
-export function portTrends(db: Database.Database, top: number, threshold: number): { days: string[]; ports: PortTrend[] } {
-  const rows = db
-    .prepare(
-      `SELECT p.key AS port, p.label AS label, substr(e.at, 1, 10) AS day, count(*) AS n
-       FROM link ap JOIN node e ON e.id = ap.src JOIN node p ON p.id = ap.dst
-       WHERE ap.kind = 'at_port' AND e.at IS NOT NULL GROUP BY p.id, day`,
-    )
-    .all() as Array<{ port: string; label: string; day: string; n: number }>;
-  const days = [...new Set(rows.map((r) => r.day))].sort();
+interface PortDay {
+  port: string;
+  label: string;
+  day: string;
+  n: number;
+}
+
+/** Crossings per port per day, with each port's anomalous days. */
+function trendsFrom(rows: PortDay[], top: number, threshold: number): { days: string[]; ports: PortTrend[] } {
+  let days = [...new Set(rows.map((r) => r.day))].sort();
+  // The first and last days of an extract are often partial (it was cut mid-day, or time
+  // zones spill a few crossings over midnight): leave them out rather than flag them.
+  const total = new Map<string, number>();
+  for (const r of rows) total.set(r.day, (total.get(r.day) ?? 0) + r.n);
+  const typical = median([...total.values()]);
+  while (days.length > 2 && total.get(days[0])! < 0.5 * typical) days = days.slice(1);
+  while (days.length > 2 && total.get(days.at(-1)!)! < 0.5 * typical) days = days.slice(0, -1);
+  const kept = new Set(days);
+  rows = rows.filter((r) => kept.has(r.day));
   const index = new Map(days.map((d, i) => [d, i]));
   const byPort = new Map<string, { label: string; counts: number[] }>();
   for (const r of rows) {
@@ -54,8 +64,30 @@ export function portTrends(db: Database.Database, top: number, threshold: number
   return { days, ports: ports.slice(0, top) };
 }
 
-export function portAnomalies(db: Database.Database): Candidate[] {
-  const { ports } = portTrends(db, 10_000, 3.5);
+/** The trends view: crossings (travellers) per port per day, from the case. */
+export function portTrends(db: Database.Database, top: number, threshold: number): { days: string[]; ports: PortTrend[] } {
+  const rows = db
+    .prepare(
+      `SELECT p.key AS port, p.label AS label, substr(ti.at, 1, 10) AS day, count(*) AS n
+       FROM link ti JOIN link ap ON ap.src = ti.dst AND ap.kind = 'at_port' JOIN node p ON p.id = ap.dst
+       WHERE ti.kind = 'travelled_in' AND ti.at IS NOT NULL GROUP BY p.id, day`,
+    )
+    .all() as PortDay[];
+  return trendsFrom(rows, top, threshold);
+}
+
+export function portAnomalies(db: Database.Database, intel: Intel): Candidate[] {
+  const labels = new Map(db.prepare(`SELECT key, label FROM node WHERE kind = 'port'`).raw(true).all() as Array<[string, string]>);
+  const counts = new Map<string, number>();
+  for (const c of intel.crossings) {
+    const k = `${c.port}|${c.at.slice(0, 10)}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const rows = [...counts].map(([k, n]) => {
+    const [port, day] = k.split('|');
+    return { port, label: labels.get(port) ?? port, day, n };
+  });
+  const { ports } = trendsFrom(rows, 10_000, 3.5);
   return ports.flatMap((p) =>
     p.anomalies.map((a) => ({
       kind: 'port_anomaly' as const,
@@ -73,8 +105,16 @@ export function portAnomalies(db: Database.Database): Candidate[] {
 
 export function personAnomalies(intel: Intel): Candidate[] {
   if (intel.latestImport === null) return [];
+  // Only persons with a history and a crossing in the latest import can stand out.
+  const before = new Map<number, number>();
+  const now = new Set<number>();
+  for (const c of intel.crossings) {
+    if (c.importId === intel.latestImport) now.add(c.who);
+    else before.set(c.who, (before.get(c.who) ?? 0) + 1);
+  }
   const history = new Map<number, { days: Map<string, number>; ports: Map<string, number>; now: Array<{ at: string; port: string; link: number }> }>();
   for (const c of intel.crossings) {
+    if (!now.has(c.who) || (before.get(c.who) ?? 0) < MIN_DAYS) continue;
     let h = history.get(c.who);
     if (!h) history.set(c.who, (h = { days: new Map(), ports: new Map(), now: [] }));
     if (c.importId === intel.latestImport) h.now.push(c);

@@ -3,6 +3,7 @@
 // which identifiers each entity gives, who is tied to whom, who crossed in which vehicle.
 // Built once per detector run from a handful of set-wise queries.
 import type Database from 'better-sqlite3';
+import { loadIdentity } from '../graph/identity';
 
 export const IDENTIFIER_KINDS = ['phone', 'address', 'email', 'document'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
@@ -56,20 +57,7 @@ export function familyParts(label: string): string[] {
 export const cleanLabel = (l: string): string => l.replace(/ · \d+ records?$/, '');
 
 export function loadIntel(db: Database.Database): Intel {
-  const personOf = new Map<number, number>();
-  for (const [rec, ent] of db.prepare(`SELECT src, dst FROM link WHERE kind = 'resolved_as'`).raw(true).iterate() as Iterable<[number, number]>) personOf.set(rec, ent);
-  // Crossings not resolved: the first crossing holding the same document stands for them all.
-  const docOfTraveller = new Map<number, number>();
-  const firstWithDoc = new Map<number, number>();
-  for (const [t, d] of db
-    .prepare(`SELECT l.src, min(l.dst) FROM link l JOIN node n ON n.id = l.src AND n.kind = 'traveller' WHERE l.kind = 'has_document' GROUP BY l.src`)
-    .raw(true)
-    .iterate() as Iterable<[number, number]>) {
-    if (personOf.has(t)) continue;
-    docOfTraveller.set(t, d);
-    if (!firstWithDoc.has(d) || firstWithDoc.get(d)! > t) firstWithDoc.set(d, t);
-  }
-  const whoOf = (rec: number): number => personOf.get(rec) ?? firstWithDoc.get(docOfTraveller.get(rec) ?? -1) ?? rec;
+  const { whoOf } = loadIdentity(db);
 
   const identifiers: Intel['identifiers'] = new Map();
   for (const [link, rec, ident, kind, value] of db
@@ -97,19 +85,22 @@ export function loadIntel(db: Database.Database): Intel {
     if (wa !== wb) ties.push({ a: wa, b: wb, kind, link });
   }
 
+  // Crossings in one pass over the travelled-in links; the port of each event and the import
+  // of each file are looked up in small maps rather than joined row by row.
+  const portKey = new Map<number, string>();
+  for (const [id, key] of db.prepare(`SELECT id, key FROM node WHERE kind = 'port'`).raw(true).iterate() as Iterable<[number, string]>) portKey.set(id, key);
+  const portOfEvent = new Map<number, string>();
+  for (const [ev, p] of db.prepare(`SELECT src, dst FROM link WHERE kind = 'at_port'`).raw(true).iterate() as Iterable<[number, number]>) portOfEvent.set(ev, portKey.get(p) ?? '');
+  const importOfFile = new Map<number, number>();
+  for (const [f, i] of db.prepare('SELECT id, import_id FROM source_file').raw(true).iterate() as Iterable<[number, number]>) importOfFile.set(f, i);
   const crossings: Crossing[] = [];
-  for (const [link, traveller, event, at, port, role, importId] of db
-    .prepare(
-      `SELECT ti.id, ti.src, ti.dst, coalesce(ti.at, e.at), coalesce(p.key, ''), json_extract(ti.attrs, '$.role'), f.import_id
-       FROM link ti JOIN node e ON e.id = ti.dst
-       LEFT JOIN link ap ON ap.src = ti.dst AND ap.kind = 'at_port' LEFT JOIN node p ON p.id = ap.dst
-       LEFT JOIN source_file f ON f.id = ti.file_id
-       WHERE ti.kind = 'travelled_in'`,
-    )
+  for (const [link, traveller, event, at, attrs, fileId] of db
+    .prepare(`SELECT id, src, dst, at, attrs, file_id FROM link WHERE kind = 'travelled_in'`)
     .raw(true)
-    .iterate() as Iterable<[number, number, number, string | null, string, string | null, number | null]>) {
+    .iterate() as Iterable<[number, number, number, string | null, string | null, number | null]>) {
     if (!at) continue;
-    crossings.push({ who: whoOf(traveller), traveller, event, link, at, port, role, importId });
+    const role = attrs ? (/"role":"([A-Z_]+)"/.exec(attrs)?.[1] ?? null) : null;
+    crossings.push({ who: whoOf(traveller), traveller, event, link, at, port: portOfEvent.get(event) ?? '', role, importId: fileId === null ? null : (importOfFile.get(fileId) ?? null) });
   }
 
   // The vehicle of each event: the resolved vehicle if any, else its plate.

@@ -30,6 +30,6 @@ export function runDetectors(db: Database.Database): LeadsRun {
   timed('cross_agency', () => crossAgency(db, intel));
   timed('lookout_proximity', () => lookoutProximity(db, intel, cotravel));
   timed('person_anomaly', () => personAnomalies(intel));
-  timed('port_anomaly', () => portAnomalies(db));
+  timed('port_anomaly', () => portAnomalies(db, intel));
   return storeCandidates(db, found, byDetector, started);
 }

@@ -176,3 +176,13 @@ export function markLead(db: Database.Database, id: number, status: LeadStatus, 
   db.prepare('UPDATE lead SET status = ?, reason = ?, decided_at = ?, decided_by = ?, whats_new = NULL WHERE id = ?').run(status, reason, new Date().toISOString(), who, id);
   return toLead(db, row(db, id), new ProvenanceLookup(db));
 }
+
+/** The best of what a run brought: leads it added or reopened (for the notification). */
+export function freshLeads(db: Database.Database, at: string, limit: number): Array<{ id: number; title: string; score: number }> {
+  return db
+    .prepare(
+      `SELECT id, title, score FROM lead WHERE active = 1 AND status = 'new' AND last_seen = @at AND (first_seen = @at OR whats_new IS NOT NULL)
+       ORDER BY score DESC, id LIMIT @limit`,
+    )
+    .all({ at, limit }) as Array<{ id: number; title: string; score: number }>;
+}

@@ -3,6 +3,7 @@ import { caseStore } from '../../state/case-store';
 import { CaseSummary } from './CaseSummary';
 import { ImportsList } from './ImportsList';
 import { BoardsList } from './BoardsList';
+import { LeadsList } from './LeadsList';
 
 export function Sidebar() {
   const { info, ready } = useStore(caseStore);
@@ -16,6 +17,7 @@ export function Sidebar() {
       )}
       <CaseSummary />
       <BoardsList />
+      <LeadsList />
       <ImportsList />
     </aside>
   );
