@@ -159,3 +159,73 @@ describe('lead detectors on hand-made bundles', () => {
     expect(q.networkInTop10, q.top.map((t) => `${t.relevant ? 'Y' : '.'} ${t.title}`).join('\n')).toBe(true);
   }, 120_000);
 });
+
+describe('more detectors on hand-made bundles', () => {
+  const PORTS2: Row[] = [...PORTS, { port_code: '2401', name: 'EL PASO - YSLETA', region: 'US-TX', country: 'USA', lat: '31.67', lon: '-106.33' }];
+  const day = (d: number, h = 8) => `2025-12-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00-07:00`;
+  function bundle2(dir: string, exportId: string, subjects: Row[], crossings: Row[], lookouts: Row[] = []): string {
+    return writeBundle(dir, {
+      exportId,
+      files: {
+        'ports.csv': rowsCsv('ports.csv', PORTS2),
+        'subjects.csv': rowsCsv('subjects.csv', subjects),
+        'lookouts.csv': rowsCsv('lookouts.csv', lookouts),
+        'crossings.csv': rowsCsv('crossings.csv', crossings),
+      },
+    });
+  }
+
+  it('finds a group crossing together, a crosser near a lookout, a new port and a port surge', async () => {
+    const dir = tmpDir();
+    // Three people crossing in the same vehicle on three days.
+    const trio = [subject('ACOSTA', 'RAUL'), subject('BRENNAN', 'KATE'), subject('TANAKA', 'KEN')];
+    // A lookout on L; M gives L's phone and crosses.
+    const l = subject('LOZANO', 'ERNESTO', { phone: '+52 656 777 0001' });
+    const m = subject('MARSH', 'DANIEL', { phone: '+52 656 777 0001', nationality: 'USA' });
+    const lo = { lookout_id: 'LO-CBP-77', agency: 'CBP', handling: 'SHARED', issued_at: '2025-09-03T00:00:00Z', expires_at: '2026-09-03T00:00:00Z', record_id: l.record_id, reason: 'SMUGGLING', action: 'REFER_SECONDARY', contact: 'CBP OFO EL PASO' };
+    // A commuter: six crossings at BOTA, then one at Ysleta.
+    const commuter = subject('PRIETO', 'ALMA', { sex: 'F' });
+    // Background traffic at BOTA: ten a day for eight days, forty on 2025-12-06.
+    let k = 0;
+    const traffic = (d: number, count: number) =>
+      Array.from({ length: count }, () => {
+        k++;
+        const s = { last_name: `VISITOR${k}`, first_name: 'X', dob: `1970${String((k % 12) + 1).padStart(2, '0')}15`, sex: 'M', nationality: 'MEX', doc_type: 'PASSPORT', doc_number: `V${900000 + k}`, doc_country: 'MEX' };
+        return crossingOf(s, `CBP-X-T${k}`, `EV-T${k}`, 'PEDESTRIAN', day(d, 7 + (k % 10)), { mode: 'PEDESTRIAN' });
+      });
+    const first: Row[] = [
+      ...[2, 3, 4].flatMap((d) => trio.map((s, i) => crossingOf(s, `CBP-X-G${d}${i}`, `EV-G${d}`, i ? 'PASSENGER' : 'DRIVER', day(d)))),
+      ...[1, 2, 3, 4, 5, 6].map((d) => crossingOf(commuter, `CBP-X-C${d}`, `EV-C${d}`, 'PEDESTRIAN', day(d, 6), { mode: 'PEDESTRIAN' })),
+      ...[1, 2, 3, 4, 5, 7, 8].flatMap((d) => traffic(d, 10)),
+      ...traffic(6, 40),
+    ];
+    const { backend } = await newCase();
+    try {
+      await runImport(backend, bundle2(path.join(dir, 'one'), 'TEST-MORE-1', [...trio, l, m, commuter], first, [lo]));
+      const second: Row[] = [
+        crossingOf(m, 'CBP-X-M1', 'EV-M1', 'PEDESTRIAN', day(9), { mode: 'PEDESTRIAN' }),
+        crossingOf(commuter, 'CBP-X-C9', 'EV-C9', 'PEDESTRIAN', day(9, 6), { mode: 'PEDESTRIAN', port_code: '2401' }),
+      ];
+      await runImport(backend, bundle2(path.join(dir, 'two'), 'TEST-MORE-2', [], second));
+      const leads = await leadsOf(backend);
+      const titles = leads.map((x) => `${x.kind}: ${x.title}`).join('\n');
+      const group = leads.find((x) => x.kind === 'cotravel');
+      expect(group?.title, titles).toMatch(/3 persons cross together \(up to 3 times\)/);
+      expect(group?.entities.map((e) => e.label).join()).toMatch(/TANAKA/);
+      const near = leads.find((x) => x.kind === 'lookout_proximity');
+      expect(near?.summary, titles).toMatch(/lookout LO-CBP-77 is on LOZANO, ERNESTO/);
+      expect(near?.summary).toMatch(/MARSH, DANIEL \(1 hop, 2402 2025-12-09\)/);
+      const ev = await call(backend, 'leads.get', { id: near!.id });
+      expect(ev.evidence.nodes.some((x) => x.kind === 'phone')).toBe(true);
+      const moved = leads.find((x) => x.kind === 'person_anomaly');
+      expect(moved?.summary, titles).toMatch(/PRIETO, ALMA crossed at 2401, a port not used in 6 earlier crossings \(100 % at 2402\)/);
+      const surge = leads.find((x) => x.kind === 'port_anomaly');
+      expect(surge?.title, titles).toMatch(/EL PASO - BOTA: 4\d crossings on 2025-12-06 \(usually 1\d\)/);
+      // The trends view shows the same day as unusual.
+      const trends = await call(backend, 'trends.ports', {});
+      expect(trends.ports.find((p) => p.port === '2402')?.anomalies.map((a) => a.day)).toContain('2025-12-06');
+    } finally {
+      await backend.close();
+    }
+  }, 120_000);
+});
