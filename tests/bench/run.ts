@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { resolvePersons, type PersonRecord } from '../../electron/backend/resolve/engine';
 import { tmpDir } from '../fixtures/bundle-builder';
 import { graphBench } from './graph';
+import { runCanvasBench } from './canvas';
 import { leadsBench } from './leads';
 import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
@@ -180,6 +181,13 @@ async function main(): Promise<void> {
     await graphBench(gdb, dir, record);
     await leadsBench(gdb, dir, record);
     fs.rmSync(gdb, { force: true });
+  }
+
+  // The canvas in headless Chromium: layouts in the worker, pan and zoom with real input.
+  try {
+    for (const r of await runCanvasBench()) record(r.metric, r.value, r.unit, r.note, r.target ? { text: r.target, ok: !!r.ok } : undefined);
+  } catch (e) {
+    record('canvas bench', 0, '-', `skipped: ${(e as Error).message.split('\n')[0]}`);
   }
 
   if (kills > 0) await killBench(bundle, cli, kills, first.seconds);
