@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { CotravelPair, CotravelRun } from '../../../shared/contract';
 import { getNode, toNodeRef } from './rows';
 import { toMinutes } from './analysis/entity-graph';
-import { loadIdentity } from './identity';
+import { identityFrom } from './identity';
 
 const SPAN = 67_108_864; // 2^26: node ids below this make a pair key exact in a double
 const HANDLING_RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };
@@ -56,26 +56,28 @@ class PairTable {
 
 /** Every crossing with who made it (see graph/identity.ts: a person, or before resolution the first record with the same document). */
 function loadCrossings(db: Database.Database): Crossing[] {
-  const { whoOf } = loadIdentity(db);
-  const rows = db
-    .prepare(
-      `SELECT t.id AS traveller, ti.dst AS event, coalesce(ap.dst, 0) AS port,
-              coalesce(ti.at, e.at) AS at, ti.handling AS handling, coalesce(p.key, '') AS portCode
-       FROM link ti
-       JOIN node t ON t.id = ti.src AND t.kind = 'traveller'
-       JOIN node e ON e.id = ti.dst
-       LEFT JOIN link ap ON ap.src = ti.dst AND ap.kind = 'at_port'
-       LEFT JOIN node p ON p.id = ap.dst
-       WHERE ti.kind = 'travelled_in'`,
-    )
+  // One pass over the link table for everything co-travel needs (a national day has millions
+  // of links: several scans, or a join per crossing, cost more than the counting itself).
+  const personOf = new Map<number, number>();
+  const documents: Array<[number, number]> = [];
+  const portOfEvent = new Map<number, number>();
+  const travelled: Array<[number, number, string, string]> = [];
+  for (const [kind, src, dst, at, handling] of db
+    .prepare(`SELECT kind, src, dst, at, handling FROM link WHERE kind IN ('resolved_as', 'has_document', 'at_port', 'travelled_in')`)
     .raw(true)
-    .iterate() as Iterable<[number, number, number, string | null, string, string]>;
-  const out: Crossing[] = [];
-  for (const [traveller, event, port, at, handling, portCode] of rows) {
-    if (!at) continue;
-    out.push({ who: whoOf(traveller), event, port, min: toMinutes(at), at, handling: HANDLING_RANK[handling] ?? 0, portCode });
+    .iterate() as Iterable<[string, number, number, string | null, string]>) {
+    if (kind === 'travelled_in') {
+      if (at) travelled.push([src, dst, at, handling]);
+    } else if (kind === 'resolved_as') personOf.set(src, dst);
+    else if (kind === 'has_document') documents.push([src, dst]);
+    else portOfEvent.set(src, dst);
   }
-  return out;
+  const { whoOf } = identityFrom(personOf, documents);
+  const portCode = new Map(db.prepare(`SELECT id, key FROM node WHERE kind = 'port'`).raw(true).all() as Array<[number, string]>);
+  return travelled.map(([traveller, event, at, handling]) => {
+    const port = portOfEvent.get(event) ?? 0;
+    return { who: whoOf(traveller), event, port, min: toMinutes(at), at, handling: HANDLING_RANK[handling] ?? 0, portCode: portCode.get(port) ?? '' };
+  });
 }
 
 export function runCotravel(db: Database.Database, minCount: number, windowMinutes: number): CotravelRun {

@@ -6,30 +6,26 @@
 import type Database from 'better-sqlite3';
 
 export interface Identity {
-  /** The entity a record stands for: its person, else its document's first record, else itself. */
+  /** The entity a record stands for: its person, else its document's person or first record, else itself. */
   whoOf(record: number): number;
-  /** Records folded by document because they were not resolved. */
-  readonly byDocument: number;
 }
 
-export function loadIdentity(db: Database.Database): Identity {
-  const personOf = new Map<number, number>();
-  for (const [rec, ent] of db.prepare(`SELECT src, dst FROM link WHERE kind = 'resolved_as'`).raw(true).iterate() as Iterable<[number, number]>) personOf.set(rec, ent);
+/** From the 'resolved_as' pairs and the record -> document pairs (any order, repeats allowed). */
+export function identityFrom(personOf: ReadonlyMap<number, number>, documents: Iterable<[number, number]>): Identity {
+  // A record's document: the lowest document node it gives (a record rarely gives two).
   const docOf = new Map<number, number>();
+  for (const [rec, doc] of documents) {
+    const d = docOf.get(rec);
+    if (d === undefined || doc < d) docOf.set(rec, doc);
+  }
   const firstWithDoc = new Map<number, number>();
-  /** A document one of whose records was resolved: the unresolved ones with it join that person. */
   const personWithDoc = new Map<number, number>();
-  for (const [rec, doc] of db
-    // Only subject records and crossings give documents.
-    .prepare(`SELECT src, min(dst) FROM link WHERE kind = 'has_document' GROUP BY src`)
-    .raw(true)
-    .iterate() as Iterable<[number, number]>) {
+  for (const [rec, doc] of docOf) {
     const person = personOf.get(rec);
     if (person !== undefined) {
       if (!personWithDoc.has(doc)) personWithDoc.set(doc, person);
       continue;
     }
-    docOf.set(rec, doc);
     const first = firstWithDoc.get(doc);
     if (first === undefined || rec < first) firstWithDoc.set(doc, rec);
   }
@@ -40,6 +36,12 @@ export function loadIdentity(db: Database.Database): Identity {
       const doc = docOf.get(rec);
       return doc === undefined ? rec : (personWithDoc.get(doc) ?? firstWithDoc.get(doc) ?? rec);
     },
-    byDocument: docOf.size,
   };
+}
+
+export function loadIdentity(db: Database.Database): Identity {
+  const personOf = new Map<number, number>();
+  for (const [rec, ent] of db.prepare(`SELECT src, dst FROM link WHERE kind = 'resolved_as'`).raw(true).iterate() as Iterable<[number, number]>) personOf.set(rec, ent);
+  // Only subject records and crossings give documents.
+  return identityFrom(personOf, db.prepare(`SELECT src, dst FROM link WHERE kind = 'has_document'`).raw(true).iterate() as Iterable<[number, number]>);
 }
