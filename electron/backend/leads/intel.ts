@@ -3,7 +3,7 @@
 // which identifiers each entity gives, who is tied to whom, who crossed in which vehicle.
 // Built once per detector run from a handful of set-wise queries.
 import type Database from 'better-sqlite3';
-import { loadIdentity } from '../graph/identity';
+import { identityFrom } from '../graph/identity';
 
 export const IDENTIFIER_KINDS = ['phone', 'address', 'email', 'document'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
@@ -56,19 +56,55 @@ export function familyParts(label: string): string[] {
 /** "GONZALEZ LOPEZ, JOSE · 3 records" -> "GONZALEZ LOPEZ, JOSE". */
 export const cleanLabel = (l: string): string => l.replace(/ · \d+ records?$/, '');
 
-export function loadIntel(db: Database.Database): Intel {
-  const { whoOf } = loadIdentity(db);
+const TIE_KINDS = new Set(['family', 'associate', 'cohabitant', 'employer', 'phone_contact']);
+const IDENTIFIER_LINKS = new Set(['has_phone', 'has_address', 'has_email', 'has_document']);
 
-  const identifiers: Intel['identifiers'] = new Map();
-  for (const [link, rec, ident, kind, value] of db
+export function loadIntel(db: Database.Database): Intel {
+  // One pass over the links the detectors read (a national day has millions of links:
+  // one scan costs less than a join per row or a scan per kind).
+  const personOf = new Map<number, number>();
+  const eventVehicle: Array<[number, number]> = [];
+  const plates: Array<[number, number]> = [];
+  const identifierLinks: Array<[number, number, number]> = [];
+  const tieLinks: Array<[number, string, number, number]> = [];
+  const ownerLinks: Array<[number, number, number]> = [];
+  const portOfEventNode = new Map<number, number>();
+  const travelled: Array<[number, number, number, string, string | null, number | null]> = [];
+  for (const [id, kind, src, dst, at, attrs, fileId] of db
     .prepare(
-      `SELECT l.id, l.src, l.dst, i.kind, i.label FROM link l JOIN node i ON i.id = l.dst JOIN node r ON r.id = l.src
-       WHERE l.kind IN ('has_phone', 'has_address', 'has_email', 'has_document') AND r.kind = 'subject'`,
+      `SELECT id, kind, src, dst, at, attrs, file_id FROM link WHERE kind IN ('resolved_as', 'has_phone', 'has_address', 'has_email', 'has_document',
+         'family', 'associate', 'cohabitant', 'employer', 'phone_contact', 'at_port', 'travelled_in', 'event_plate', 'registered_owner', 'owned_by')`,
     )
     .raw(true)
-    .iterate() as Iterable<[number, number, number, IdentifierKind, string]>) {
+    .iterate() as Iterable<[number, string, number, number, string | null, string | null, number | null]>) {
+    if (kind === 'travelled_in') {
+      if (at) travelled.push([id, src, dst, at, attrs, fileId]);
+    } else if (kind === 'at_port') portOfEventNode.set(src, dst);
+    else if (kind === 'resolved_as') {
+      personOf.set(src, dst);
+      eventVehicle.push([src, dst]);
+    } else if (IDENTIFIER_LINKS.has(kind)) identifierLinks.push([id, src, dst]);
+    else if (TIE_KINDS.has(kind)) tieLinks.push([id, kind, src, dst]);
+    else if (kind === 'event_plate') plates.push([src, dst]);
+    else ownerLinks.push([id, src, dst]);
+  }
+  const travellers = new Set(travelled.map((t) => t[1]));
+  // Identifier nodes: kind and value.
+  const identNode = new Map<number, { kind: IdentifierKind; value: string }>();
+  for (const [id, kind, label] of db.prepare(`SELECT id, kind, label FROM node WHERE kind IN ('phone', 'address', 'email', 'document')`).raw(true).iterate() as Iterable<[number, IdentifierKind, string]>) {
+    identNode.set(id, { kind, value: label });
+  }
+  const documents = identifierLinks.filter(([, , dst]) => identNode.get(dst)?.kind === 'document').map(([, src, dst]) => [src, dst] as [number, number]);
+  const { whoOf } = identityFrom(personOf, documents);
+
+  // Identifiers given by subject records (crossings give only their document).
+  const identifiers: Intel['identifiers'] = new Map();
+  for (const [link, rec, ident] of identifierLinks) {
+    if (travellers.has(rec)) continue;
+    const node = identNode.get(ident);
+    if (!node) continue;
     let e = identifiers.get(ident);
-    if (!e) identifiers.set(ident, (e = { kind, value, by: new Map() }));
+    if (!e) identifiers.set(ident, (e = { kind: node.kind, value: node.value, by: new Map() }));
     const who = whoOf(rec);
     const list = e.by.get(who);
     if (list) list.push(link);
@@ -76,43 +112,34 @@ export function loadIntel(db: Database.Database): Intel {
   }
 
   const ties: Intel['ties'] = [];
-  for (const [link, kind, a, b] of db
-    .prepare(`SELECT id, kind, src, dst FROM link WHERE kind IN ('family', 'associate', 'cohabitant', 'employer', 'phone_contact')`)
-    .raw(true)
-    .iterate() as Iterable<[number, string, number, number]>) {
+  for (const [link, kind, a, b] of tieLinks) {
     const wa = whoOf(a);
     const wb = whoOf(b);
     if (wa !== wb) ties.push({ a: wa, b: wb, kind, link });
   }
 
-  // Crossings in one pass over the travelled-in links; the port of each event and the import
-  // of each file are looked up in small maps rather than joined row by row.
   const portKey = new Map<number, string>();
   for (const [id, key] of db.prepare(`SELECT id, key FROM node WHERE kind = 'port'`).raw(true).iterate() as Iterable<[number, string]>) portKey.set(id, key);
-  const portOfEvent = new Map<number, string>();
-  for (const [ev, p] of db.prepare(`SELECT src, dst FROM link WHERE kind = 'at_port'`).raw(true).iterate() as Iterable<[number, number]>) portOfEvent.set(ev, portKey.get(p) ?? '');
   const importOfFile = new Map<number, number>();
   for (const [f, i] of db.prepare('SELECT id, import_id FROM source_file').raw(true).iterate() as Iterable<[number, number]>) importOfFile.set(f, i);
-  const crossings: Crossing[] = [];
-  for (const [link, traveller, event, at, attrs, fileId] of db
-    .prepare(`SELECT id, src, dst, at, attrs, file_id FROM link WHERE kind = 'travelled_in'`)
-    .raw(true)
-    .iterate() as Iterable<[number, number, number, string | null, string | null, number | null]>) {
-    if (!at) continue;
-    const role = attrs ? (/"role":"([A-Z_]+)"/.exec(attrs)?.[1] ?? null) : null;
-    crossings.push({ who: whoOf(traveller), traveller, event, link, at, port: portOfEvent.get(event) ?? '', role, importId: fileId === null ? null : (importOfFile.get(fileId) ?? null) });
-  }
+  const crossings: Crossing[] = travelled.map(([link, traveller, event, at, attrs, fileId]) => ({
+    who: whoOf(traveller),
+    traveller,
+    event,
+    link,
+    at,
+    port: portKey.get(portOfEventNode.get(event) ?? -1) ?? '',
+    role: attrs ? (/"role":"([A-Z_]+)"/.exec(attrs)?.[1] ?? null) : null,
+    importId: fileId === null ? null : (importOfFile.get(fileId) ?? null),
+  }));
 
   // The vehicle of each event: the resolved vehicle if any, else its plate.
-  const vehicleOfEvent = new Map<number, number>();
-  for (const [ev, v] of db.prepare(`SELECT src, dst FROM link WHERE kind = 'event_plate'`).raw(true).iterate() as Iterable<[number, number]>) vehicleOfEvent.set(ev, v);
-  for (const [ev, v] of db
-    .prepare(`SELECT l.src, l.dst FROM link l JOIN node e ON e.id = l.src AND e.kind = 'event' WHERE l.kind = 'resolved_as'`)
-    .raw(true)
-    .iterate() as Iterable<[number, number]>) vehicleOfEvent.set(ev, v);
+  const vehicleOfEvent = new Map<number, number>(plates);
+  const events = new Set(travelled.map((t) => t[2]));
+  for (const [ev, v] of eventVehicle) if (events.has(ev) || portOfEventNode.has(ev)) vehicleOfEvent.set(ev, v);
 
   const owners: Intel['owners'] = new Map();
-  for (const [link, veh, owner] of db.prepare(`SELECT id, src, dst FROM link WHERE kind IN ('registered_owner', 'owned_by')`).raw(true).iterate() as Iterable<[number, number, number]>) {
+  for (const [link, veh, owner] of ownerLinks) {
     const v = whoOf(veh);
     const list = owners.get(v) ?? [];
     if (!list.some((o) => o.who === whoOf(owner))) list.push({ who: whoOf(owner), link });
