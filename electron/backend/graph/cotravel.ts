@@ -13,145 +13,178 @@ const SPAN = 67_108_864; // 2^26: node ids below this make a pair key exact in a
 const HANDLING_RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };
 const RANK_HANDLING = ['SHARED', 'LES', 'ORCON'];
 
-interface Crossing {
-  who: number;
-  event: number;
-  port: number;
-  min: number;
-  at: string;
-  handling: number;
-  portCode: string;
+/** The crossings as columns (a national day is millions of them: no object per crossing). */
+interface Crossings {
+  n: number;
+  who: Int32Array;
+  event: Int32Array;
+  port: Int32Array;
+  min: Int32Array;
+  handling: Uint8Array;
+  at: string[];
+  portCode: Map<number, string>;
 }
 
-class PairTable {
-  readonly slot = new Map<number, number>();
-  a: number[] = [];
-  b: number[] = [];
-  count: number[] = [];
-  same: number[] = [];
-  first: string[] = [];
-  last: string[] = [];
-  handling: number[] = [];
-  ports: Array<Set<string>> = [];
-
-  add(x: number, y: number, sameEvent: boolean, at: string, handling: number, port: string): void {
-    const lo = Math.min(x, y);
-    const hi = Math.max(x, y);
-    const key = lo * SPAN + hi;
-    let s = this.slot.get(key);
-    if (s === undefined) {
-      s = this.a.length;
-      this.slot.set(key, s);
-      this.a.push(lo); this.b.push(hi); this.count.push(0); this.same.push(0);
-      this.first.push(at); this.last.push(at); this.handling.push(0); this.ports.push(new Set());
+class Column {
+  data = new Int32Array(1 << 16);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
     }
-    this.count[s]++;
-    if (sameEvent) this.same[s]++;
-    if (at < this.first[s]) this.first[s] = at;
-    if (at > this.last[s]) this.last[s] = at;
-    if (handling > this.handling[s]) this.handling[s] = handling;
-    if (this.ports[s].size < 8) this.ports[s].add(port);
+    this.data[this.n++] = v;
   }
 }
 
 /** Every crossing with who made it (see graph/identity.ts: a person, or before resolution the first record with the same document). */
-function loadCrossings(db: Database.Database): Crossing[] {
+function loadCrossings(db: Database.Database): Crossings {
   // One pass over the link table for everything co-travel needs (a national day has millions
   // of links: several scans, or a join per crossing, cost more than the counting itself).
   const personOf = new Map<number, number>();
-  const documents: Array<[number, number]> = [];
+  const docRec = new Column();
+  const docNode = new Column();
   const portOfEvent = new Map<number, number>();
-  const travelled: Array<[number, number, string, string]> = [];
-  for (const [kind, src, dst, at, handling] of db
+  const traveller = new Column();
+  const event = new Column();
+  const handling: number[] = [];
+  const at: string[] = [];
+  for (const [kind, src, dst, when, h] of db
     .prepare(`SELECT kind, src, dst, at, handling FROM link WHERE kind IN ('resolved_as', 'has_document', 'at_port', 'travelled_in')`)
     .raw(true)
     .iterate() as Iterable<[string, number, number, string | null, string]>) {
     if (kind === 'travelled_in') {
-      if (at) travelled.push([src, dst, at, handling]);
+      if (!when) continue;
+      traveller.push(src);
+      event.push(dst);
+      at.push(when);
+      handling.push(HANDLING_RANK[h] ?? 0);
     } else if (kind === 'resolved_as') personOf.set(src, dst);
-    else if (kind === 'has_document') documents.push([src, dst]);
-    else portOfEvent.set(src, dst);
+    else if (kind === 'has_document') {
+      docRec.push(src);
+      docNode.push(dst);
+    } else portOfEvent.set(src, dst);
   }
-  const { whoOf } = identityFrom(personOf, documents);
-  const portCode = new Map(db.prepare(`SELECT id, key FROM node WHERE kind = 'port'`).raw(true).all() as Array<[number, string]>);
-  return travelled.map(([traveller, event, at, handling]) => {
-    const port = portOfEvent.get(event) ?? 0;
-    return { who: whoOf(traveller), event, port, min: toMinutes(at), at, handling: HANDLING_RANK[handling] ?? 0, portCode: portCode.get(port) ?? '' };
-  });
+  const { whoOf } = identityFrom(personOf, (function* () {
+    for (let i = 0; i < docRec.n; i++) yield [docRec.data[i], docNode.data[i]] as [number, number];
+  })());
+  const n = traveller.n;
+  const c: Crossings = {
+    n, who: new Int32Array(n), event: event.data.subarray(0, n), port: new Int32Array(n), min: new Int32Array(n), handling: Uint8Array.from(handling), at,
+    portCode: new Map(db.prepare(`SELECT id, key FROM node WHERE kind = 'port'`).raw(true).all() as Array<[number, string]>),
+  };
+  for (let i = 0; i < n; i++) {
+    c.who[i] = whoOf(traveller.data[i]);
+    c.port[i] = portOfEvent.get(c.event[i]) ?? 0;
+    c.min[i] = toMinutes(at[i]);
+  }
+  return c;
 }
+
+/** At most this many earlier crossings at the port within the window are paired with each
+ * crossing (a busy port has hundreds in five minutes: the nearest are the ones in line with it). */
+const WINDOW_NEIGHBOURS = 25;
+
+/**
+ * Calls `see(i, j, sameEvent)` for every sighting of two persons together: the same event,
+ * or the same port within the window (different events, nearest first).
+ */
+function sightings(c: Crossings, keep: Int32Array, windowMinutes: number, see: (i: number, j: number, sameEvent: boolean) => void): void {
+  const byEvent = Int32Array.from(keep);
+  byEvent.sort((x, y) => c.event[x] - c.event[y] || x - y);
+  for (let lo = 0; lo < byEvent.length; ) {
+    let hi = lo + 1;
+    while (hi < byEvent.length && c.event[byEvent[hi]] === c.event[byEvent[lo]]) hi++;
+    for (let x = lo; x < hi; x++) for (let y = x + 1; y < hi; y++) if (c.who[byEvent[x]] !== c.who[byEvent[y]]) see(byEvent[x], byEvent[y], true);
+    lo = hi;
+  }
+  if (windowMinutes <= 0) return;
+  const byPort = Int32Array.from(keep);
+  byPort.sort((x, y) => c.port[x] - c.port[y] || c.min[x] - c.min[y] || x - y);
+  for (let j = 0; j < byPort.length; j++) {
+    const b = byPort[j];
+    for (let i = j - 1, seen = 0; i >= 0 && seen < WINDOW_NEIGHBOURS; i--) {
+      const a = byPort[i];
+      if (c.port[a] !== c.port[b] || c.min[b] - c.min[a] > windowMinutes) break;
+      seen++;
+      if (c.event[a] === c.event[b] || c.who[a] === c.who[b]) continue;
+      see(a, b, false);
+    }
+  }
+}
+
+const pairKey = (x: number, y: number): number => (x < y ? x * SPAN + y : y * SPAN + x);
 
 export function runCotravel(db: Database.Database, minCount: number, windowMinutes: number): CotravelRun {
   const started = performance.now();
-  const all = loadCrossings(db);
+  const c = loadCrossings(db);
   // Crossings (distinct events) per person; only persons with enough of them take part.
-  const events = new Map<number, Set<number>>();
-  for (const c of all) {
-    let s = events.get(c.who);
-    if (!s) events.set(c.who, (s = new Set()));
-    s.add(c.event);
+  const eventsOf = new Map<number, number>();
+  const lastEvent = new Map<number, number>();
+  for (let i = 0; i < c.n; i++) {
+    if (lastEvent.get(c.who[i]) === c.event[i]) continue;
+    lastEvent.set(c.who[i], c.event[i]);
+    eventsOf.set(c.who[i], (eventsOf.get(c.who[i]) ?? 0) + 1);
   }
-  const keep = all.filter((c) => events.get(c.who)!.size >= minCount);
-  const pairs = new PairTable();
+  const keepList: number[] = [];
+  for (let i = 0; i < c.n; i++) if ((eventsOf.get(c.who[i]) ?? 0) >= minCount) keepList.push(i);
+  const keep = Int32Array.from(keepList);
+  // Pass 1: every sighting's pair key in one flat array, sorted, counted by runs: no object per pair.
+  let keys = new Float64Array(1 << 16);
+  let nk = 0;
   let sameEventPairs = 0;
   let windowPairs = 0;
-  // Same event: every two persons in it.
-  const byEvent = new Map<number, Crossing[]>();
-  for (const c of keep) {
-    const list = byEvent.get(c.event);
-    if (list) list.push(c);
-    else byEvent.set(c.event, [c]);
-  }
-  for (const list of byEvent.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        if (list[i].who === list[j].who) continue;
-        pairs.add(list[i].who, list[j].who, true, list[i].at, Math.max(list[i].handling, list[j].handling), list[i].portCode);
-        sameEventPairs++;
-      }
+  sightings(c, keep, windowMinutes, (i, j, same) => {
+    if (nk === keys.length) {
+      const next = new Float64Array(keys.length * 2);
+      next.set(keys);
+      keys = next;
     }
+    keys[nk++] = pairKey(c.who[i], c.who[j]);
+    if (same) sameEventPairs++;
+    else windowPairs++;
+  });
+  const sorted = keys.subarray(0, nk).sort();
+  const kept = new Set<number>();
+  for (let lo = 0; lo < nk; ) {
+    let hi = lo + 1;
+    while (hi < nk && sorted[hi] === sorted[lo]) hi++;
+    if (hi - lo >= minCount) kept.add(sorted[lo]);
+    lo = hi;
   }
-  // Same port within the window, in different events.
-  if (windowMinutes > 0) {
-    const byPort = new Map<number, Crossing[]>();
-    for (const c of keep) {
-      const list = byPort.get(c.port);
-      if (list) list.push(c);
-      else byPort.set(c.port, [c]);
+  keys = new Float64Array(0);
+  // Pass 2: the details (dates, ports, handling) of the pairs that are kept only.
+  const stats = new Map<number, { count: number; same: number; first: string; last: string; handling: number; ports: Set<string> }>();
+  sightings(c, keep, windowMinutes, (i, j, same) => {
+    const key = pairKey(c.who[i], c.who[j]);
+    if (!kept.has(key)) return;
+    let st = stats.get(key);
+    if (!st) stats.set(key, (st = { count: 0, same: 0, first: c.at[i], last: c.at[i], handling: 0, ports: new Set() }));
+    st.count++;
+    if (same) st.same++;
+    for (const k of [i, j]) {
+      if (c.at[k] < st.first) st.first = c.at[k];
+      if (c.at[k] > st.last) st.last = c.at[k];
+      if (c.handling[k] > st.handling) st.handling = c.handling[k];
     }
-    for (const list of byPort.values()) {
-      list.sort((x, y) => x.min - y.min);
-      let lo = 0;
-      for (let j = 0; j < list.length; j++) {
-        while (list[j].min - list[lo].min > windowMinutes) lo++;
-        for (let i = lo; i < j; i++) {
-          const x = list[i];
-          const y = list[j];
-          if (x.event === y.event || x.who === y.who) continue;
-          pairs.add(x.who, y.who, false, x.at, Math.max(x.handling, y.handling), x.portCode);
-          windowPairs++;
-        }
-      }
-    }
-  }
+    if (st.ports.size < 8) st.ports.add(c.portCode.get(c.port[i]) ?? '');
+  });
   const insert = db.prepare(`INSERT INTO link(kind, src, dst, at, handling, attrs) VALUES ('travelled_with', ?, ?, ?, ?, ?)`);
-  let stored = 0;
   const persons = new Set<number>();
   const summary = (): CotravelRun => ({
-    pairs: stored, persons: persons.size, sameEventPairs, windowPairs, crossings: all.length,
+    pairs: stats.size, persons: persons.size, sameEventPairs, windowPairs, crossings: c.n,
     seconds: Math.round((performance.now() - started) / 10) / 100, minCount, windowMinutes,
   });
   db.transaction(() => {
     db.prepare(`DELETE FROM link WHERE kind = 'travelled_with'`).run();
-    for (let s = 0; s < pairs.a.length; s++) {
-      if (pairs.count[s] < minCount) continue;
-      const attrs = {
-        count: pairs.count[s], sameEvent: pairs.same[s], first: pairs.first[s], last: pairs.last[s],
-        ports: [...pairs.ports[s]].join(' '), windowMinutes,
-      };
-      insert.run(pairs.a[s], pairs.b[s], pairs.last[s], RANK_HANDLING[pairs.handling[s]], JSON.stringify(attrs));
-      persons.add(pairs.a[s]);
-      persons.add(pairs.b[s]);
-      stored++;
+    for (const [key, st] of stats) {
+      const a = Math.floor(key / SPAN);
+      const b = key - a * SPAN;
+      const attrs = { count: st.count, sameEvent: st.same, first: st.first, last: st.last, ports: [...st.ports].filter(Boolean).join(' '), windowMinutes };
+      insert.run(a, b, st.last, RANK_HANDLING[st.handling], JSON.stringify(attrs));
+      persons.add(a);
+      persons.add(b);
     }
     db.prepare('INSERT INTO cotravel_run(at, summary) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(summary()));
   })();
