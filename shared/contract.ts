@@ -267,6 +267,8 @@ export const COTRAVEL_RUN = z.object({
   seconds: z.number(),
   minCount: z.number().int(),
   windowMinutes: z.number().int(),
+  /** Set when the threshold had to be raised to keep the number of pairs workable. */
+  note: z.string().nullable().optional(),
 });
 export type CotravelRun = z.infer<typeof COTRAVEL_RUN>;
 export const COTRAVEL_PAIR = z.object({

@@ -144,6 +144,7 @@ export async function cmdCotravel(b: Backend, v: GraphValues): Promise<number> {
   print(v.json, { run, total: list.total, pairs }, () =>
     [
       `${run.pairs} pairs of persons crossed together at least ${minCount} times (${run.crossings.toLocaleString('en-US')} crossings, ${run.seconds} s; same event, or same port within ${run.windowMinutes} min)`,
+      ...(run.note ? [run.note] : []),
       ...list.pairs.map((p) => `  ${String(p.count).padStart(3)}×  ${p.a.label}  +  ${p.b.label}   ${p.first.slice(0, 10)} … ${p.last.slice(0, 10)}  ${p.ports.join(' ')}${p.sameEvent ? `  (${p.sameEvent} in the same vehicle/group)` : ''}`),
     ].join('\n'),
   );

@@ -86,6 +86,9 @@ function loadCrossings(db: Database.Database): Crossings {
  * crossing (a busy port has hundreds in five minutes: the nearest are the ones in line with it). */
 const WINDOW_NEIGHBOURS = 25;
 
+/** At most this many pairs are stored as 'travelled with' links (the most frequent). */
+export const MAX_PAIRS = 50_000;
+
 /**
  * Calls `see(i, j, sameEvent)` for every sighting of two persons together: the same event,
  * or the same port within the window (different events, nearest first).
@@ -146,11 +149,24 @@ export function runCotravel(db: Database.Database, minCount: number, windowMinut
     else windowPairs++;
   });
   const sorted = keys.subarray(0, nk).sort();
+  // How many pairs reach each count: on several national days, commuters crossing at the
+  // same hour make millions of pairs seen twice. Keep the MAX_PAIRS most frequent (the
+  // threshold is raised above k if needed, and the run says so).
+  const pairsAt = new Map<number, number>();
+  for (let lo = 0; lo < nk; ) {
+    let hi = lo + 1;
+    while (hi < nk && sorted[hi] === sorted[lo]) hi++;
+    if (hi - lo >= minCount) pairsAt.set(hi - lo, (pairsAt.get(hi - lo) ?? 0) + 1);
+    lo = hi;
+  }
+  let threshold = minCount;
+  let above = [...pairsAt.values()].reduce((a, x) => a + x, 0);
+  while (above > MAX_PAIRS) above -= pairsAt.get(threshold++) ?? 0;
   const kept = new Set<number>();
   for (let lo = 0; lo < nk; ) {
     let hi = lo + 1;
     while (hi < nk && sorted[hi] === sorted[lo]) hi++;
-    if (hi - lo >= minCount) kept.add(sorted[lo]);
+    if (hi - lo >= threshold) kept.add(sorted[lo]);
     lo = hi;
   }
   keys = new Float64Array(0);
@@ -175,6 +191,7 @@ export function runCotravel(db: Database.Database, minCount: number, windowMinut
   const summary = (): CotravelRun => ({
     pairs: stats.size, persons: persons.size, sameEventPairs, windowPairs, crossings: c.n,
     seconds: Math.round((performance.now() - started) / 10) / 100, minCount, windowMinutes,
+    note: threshold > minCount ? `More than ${MAX_PAIRS.toLocaleString('en-US')} pairs were together ${minCount} times or more; kept those together at least ${threshold} times.` : null,
   });
   db.transaction(() => {
     db.prepare(`DELETE FROM link WHERE kind = 'travelled_with'`).run();
