@@ -183,3 +183,20 @@ describe('paths against brute force', () => {
     expect(toMinutes('2025-12-01T08:30:00-07:00')).toBe(Date.UTC(2025, 11, 1, 15, 30) / 60_000);
   });
 });
+
+describe('reading dates', () => {
+  it('reads the bundle form fast and the same as Date.parse', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }), fc.integer({ min: -12 * 60, max: 14 * 60 }), (d, off) => {
+        const offset = Math.round(off / 15) * 15;
+        const local = new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 19);
+        const sign = offset < 0 ? '-' : '+';
+        const abs = Math.abs(offset);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(toMinutes(text)).toBe(Math.floor(Date.parse(text) / 60_000));
+        expect(toMinutes(`${local}Z`)).toBe(Math.floor(Date.parse(`${local}Z`) / 60_000));
+      }),
+    );
+    expect(toMinutes('2025-13-01T00:00:00Z')).toBe(UNDATED);
+  });
+});

@@ -46,8 +46,42 @@ export function degreeOf(g: EntityGraph, i: number): number {
 /** `2025-12-01T08:30:00-07:00` or `2025-12-01` -> minutes since the epoch (UTC). */
 export function toMinutes(at: string | null): number {
   if (!at) return UNDATED;
+  const fast = fastMinutes(at);
+  if (fast !== null) return fast;
   const ms = Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at);
   return Number.isNaN(ms) ? UNDATED : Math.floor(ms / 60_000);
+}
+
+const digits = (s: string, from: number, n: number): number => {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+/** The bundle's own form, `2025-12-01T08:30:00-07:00` (or `Z`), read without Date.parse
+ * (co-travel reads millions of them); anything else returns null and goes the slow way. */
+function fastMinutes(at: string): number | null {
+  if (at.length !== 25 && at.length !== 20) return null;
+  if (at[4] !== '-' || at[7] !== '-' || at[10] !== 'T' || at[13] !== ':') return null;
+  const y = digits(at, 0, 4);
+  const mo = digits(at, 5, 2);
+  const d = digits(at, 8, 2);
+  const h = digits(at, 11, 2);
+  const mi = digits(at, 14, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59) return null;
+  let offset = 0;
+  if (at.length === 25) {
+    const sign = at[19] === '-' ? -1 : at[19] === '+' ? 1 : 0;
+    const oh = digits(at, 20, 2);
+    const om = digits(at, 23, 2);
+    if (!sign || oh < 0 || om < 0 || at[22] !== ':') return null;
+    offset = sign * (oh * 60 + om);
+  } else if (at[19] !== 'Z') return null;
+  return Math.floor(Date.UTC(y, mo - 1, d, h, mi) / 60_000) - offset;
 }
 
 /** The wall-clock time written in the value, ignoring its offset, in minutes (UTC-based). */
