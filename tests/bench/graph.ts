@@ -122,9 +122,13 @@ export async function graphBench(db: string, dir: string, record: Record): Promi
     }
     const all = new Uint8Array(256).fill(1);
     const w = new Walker(g, { kindOk: all, since: -Infinity, until: Infinity, hubKind: new Uint8Array(256), hubDegree: Infinity, maxHops: 1000 });
+    // One pass first, untimed: the workstation answers many questions with a warm JIT
+    // (NetworkX, interpreted, has no warm-up to give).
+    for (const [x, y] of pairs.slice(0, 50)) w.shortest(x, y);
     t = performance.now();
     const ours = pairs.map(([x, y]) => w.shortest(x, y)?.steps.length ?? null);
     const oursSp = performance.now() - t;
+    components(g); // warm-up, untimed
     t = performance.now();
     const cc = components(g);
     const oursCc = performance.now() - t;
@@ -153,7 +157,7 @@ export async function graphBench(db: string, dir: string, record: Record): Promi
     const perOurs = oursSp / pairs.length;
     const perNx = (nx.sp * 1000) / pairs.length;
     record('shortest-path lengths equal NetworkX', same ? 1 : 0, 'bool', `${pairs.length} pairs; ${ours.filter((l) => l !== null).length} connected`, { text: '1', ok: same });
-    record('shortest path per query: Crosslink vs NetworkX', perOurs, 'ms', `NetworkX ${perNx.toFixed(2)} ms; NetworkX/Crosslink = ${(perNx / perOurs).toFixed(1)}x`, { text: 'faster than NetworkX', ok: perOurs < perNx });
+    record('shortest path per query: Crosslink vs NetworkX', perOurs, 'ms', `NetworkX ${perNx.toFixed(2)} ms; NetworkX/Crosslink = ${(perNx / perOurs).toFixed(1)}x (after a 50-query warm-up)`, { text: 'faster than NetworkX', ok: perOurs < perNx });
     // NetworkX only knows nodes that have an edge; isolated entities are components of their own for us.
     const isolated = (() => {
       let n = 0;
