@@ -1,7 +1,7 @@
 // Every call the renderer may make: name -> zod input + output schema. The single source
 // of truth for both transports (Electron IPC and the browser host's HTTP/WebSocket).
 import { z } from 'zod';
-import { ATTRIBUTE, HANDLING, LINK_KIND, LINK_REF, NODE_KIND, NODE_REF, PROVENANCE } from './model';
+import { AGENCY, ATTRIBUTE, HANDLING, PROFILE, LINK_KIND, LINK_REF, NODE_KIND, NODE_REF, PROVENANCE } from './model';
 
 const path = z.string().min(1).max(4096);
 const nodeId = z.number().int().positive();
@@ -14,6 +14,10 @@ export const CASE_INFO = z.object({
   counts: z.object({ nodes: z.number().int(), links: z.number().int(), imports: z.number().int() }),
   /** Things the analyst must be told on opening, e.g. an interrupted import that was taken back out. */
   notices: z.array(z.string()),
+  /** The case's analyst profile, chosen when it was created. */
+  profile: PROFILE,
+  /** The profile every answer is filtered for: the case's, or the host's --as. */
+  actingAs: PROFILE,
 });
 export type CaseInfo = z.infer<typeof CASE_INFO>;
 
@@ -398,11 +402,48 @@ export const WATCH_NEWS = z.object({ ruleId: z.number().int(), label: z.string()
 
 const recordId = z.string().min(1).max(200);
 
+export const AUDIT_ACTIONS = ['case.open', 'search', 'view', 'expand', 'path', 'connect', 'import', 'export', 'brief', 'resolution', 'lead', 'board', 'watch', 'profile'] as const;
+export const AUDIT_ACTION = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AUDIT_ACTION>;
+/** One entry of the case's append-only, hash-chained audit log. */
+export const AUDIT_ENTRY = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  /** The analyst's name and agency, e.g. "R. Ortega (ICE)". */
+  who: z.string(),
+  agency: AGENCY,
+  action: AUDIT_ACTION,
+  /** What was acted on: an entity's source id or label, a query, a file. */
+  target: z.string(),
+  /** A sentence of detail, e.g. "12 hits" or "audience CBP, 3 items withheld". */
+  detail: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AUDIT_ENTRY>;
+export const AUDIT_VERIFY = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  /** The first entry that was edited, deleted or moved, and why verification failed there. */
+  firstBad: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+});
+
+export const BRIEF_RESULT = z.object({
+  file: z.string(),
+  bytes: z.number().int(),
+  audience: AGENCY,
+  /** The highest handling inside the package (its banner). */
+  handling: HANDLING,
+  /** Items replaced by pointers or removed for the audience. */
+  withheld: z.number().int(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string() })),
+});
+export type BriefResult = z.infer<typeof BRIEF_RESULT>;
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const contract = {
   'app.info': call(z.object({}), z.object({ version: z.string(), host: z.enum(['electron', 'web', 'cli']), demoCase: z.string().nullable() })),
-  'case.create': call(z.object({ path, name: z.string().max(200).optional() }), CASE_INFO),
+  'case.create': call(z.object({ path, name: z.string().max(200).optional(), profile: PROFILE.optional() }), CASE_INFO),
   'case.open': call(z.object({ path }), CASE_INFO),
   'case.current': call(z.object({}), CASE_INFO.nullable()),
   'case.close': call(z.object({}), z.object({ closed: z.boolean() })),
@@ -514,6 +555,33 @@ export const contract = {
   ),
   'ops.health': call(z.object({}), HEALTH),
   'ops.diagnostics': call(z.object({}), z.object({ text: z.string() })),
+  'audit.list': call(
+    z.object({
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+      action: AUDIT_ACTION.optional(),
+      who: z.string().max(200).optional(),
+      /** Words to find in the target or detail. */
+      q: z.string().max(200).optional(),
+    }),
+    z.object({ entries: z.array(AUDIT_ENTRY), total: z.number().int() }),
+  ),
+  'audit.verify': call(z.object({}), AUDIT_VERIFY),
+  'brief.export': call(
+    z.object({
+      boardId: z.number().int().positive(),
+      title: z.string().trim().min(1).max(200),
+      summary: z.string().max(20_000).default(''),
+      /** The agency the package is for (tear line); default the acting profile's. */
+      audience: AGENCY.optional(),
+      /** Only these nodes of the board (a selection); default the whole board. */
+      nodeIds: z.array(nodeId).max(50_000).optional(),
+      /** Where to write the .zip; default a briefs/ folder beside the case. */
+      out: path.optional(),
+    }),
+    BRIEF_RESULT,
+  ),
+  'brief.verify': call(z.object({ file: path }), z.object({ ok: z.boolean(), problems: z.array(z.string()) })),
 } as const;
 
 export type Contract = typeof contract;

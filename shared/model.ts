@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const AGENCY = z.enum(['CBP', 'ICE', 'USCIS']);
 export type Agency = z.infer<typeof AGENCY>;
 
+/** The analyst a case is worked under: every call is answered for this agency's eyes. */
+export const PROFILE = z.object({ name: z.string().trim().min(1).max(100), agency: AGENCY });
+export type Profile = z.infer<typeof PROFILE>;
+
 export const HANDLING = z.enum(['SHARED', 'LES', 'ORCON']);
 export type Handling = z.infer<typeof HANDLING>;
 
@@ -24,6 +28,7 @@ export const NODE_KINDS = [
   'email',
   'plate',
   'vin',
+  'pointer',
 ] as const;
 export const NODE_KIND = z.enum(NODE_KINDS);
 export type NodeKind = z.infer<typeof NODE_KIND>;
@@ -44,6 +49,7 @@ export const NODE_KIND_LABEL: Record<NodeKind, string> = {
   email: 'Email',
   plate: 'Plate',
   vin: 'VIN',
+  pointer: 'Withheld (pointer)',
 };
 
 export const LINK_KINDS = [
@@ -69,6 +75,7 @@ export const LINK_KINDS = [
   'resolved_as',
   'possibly_same',
   'travelled_with',
+  'withheld',
 ] as const;
 export const LINK_KIND = z.enum(LINK_KINDS);
 export type LinkKind = z.infer<typeof LINK_KIND>;
@@ -96,6 +103,7 @@ export const LINK_KIND_LABEL: Record<LinkKind, string> = {
   resolved_as: 'record of',
   possibly_same: 'possibly the same',
   travelled_with: 'travelled with',
+  withheld: 'withheld link',
 };
 
 /** Where a value came from: the row of the bundle that said it. */
@@ -117,6 +125,15 @@ export const ATTRIBUTE = z.object({
 });
 export type Attribute = z.infer<typeof ATTRIBUTE>;
 
+/** What a profile may learn about content it may not see: that it exists, who holds it, whom to ask. */
+export const POINTER = z.object({
+  agencies: z.array(AGENCY),
+  contact: z.string(),
+  /** How many records of the entity are withheld (a resolved person may be partly visible). */
+  withheld: z.number().int(),
+});
+export type Pointer = z.infer<typeof POINTER>;
+
 export const NODE_REF = z.object({
   id: z.number().int(),
   kind: NODE_KIND,
@@ -124,6 +141,8 @@ export const NODE_REF = z.object({
   sourceId: z.string().nullable(),
   handling: HANDLING,
   degree: z.number().int(),
+  /** Set when some or all of the node's content is withheld from the acting profile. */
+  pointer: POINTER.optional(),
 });
 export type NodeRef = z.infer<typeof NODE_REF>;
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
-  BOARD_STATE, contract, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
+  BOARD_STATE, contract, type AuditAction, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { SLOW_MS } from './db/protocol';
 import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
@@ -15,6 +15,9 @@ import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
 import { listDir } from './fs-browse';
 import type { ImportOutcome, ImportProgressInfo } from './ingest/import-bundle';
+import type { Agency, Profile } from '../../shared/model';
+import { auditNoteFor } from './access/audit-calls';
+import { LEGACY_PROFILE } from './db/case-meta';
 
 export interface BackendOptions {
   host: 'electron' | 'web' | 'cli';
@@ -30,6 +33,10 @@ export interface BackendOptions {
   backup?: Partial<BackupSettings>;
   /** Resolve persons and vehicles after each import (default on; CROSSLINK_AUTO_RESOLVE=0 turns it off). */
   autoResolve?: boolean;
+  /** Answer for this agency instead of the case profile's (`--as AGENCY`). */
+  actAs?: Agency;
+  /** Who works a case this backend creates when the call names nobody. */
+  analyst?: string;
 }
 
 /** Above this many identity-bearing records the automatic run is skipped (it would hold the
@@ -107,15 +114,49 @@ export class Backend {
     this.loopDelay.enable();
   }
 
-  /** Who acts, for the decision log (the analyst profile arrives with the access issue). */
-  get who(): string {
-    let user = 'analyst';
+  /** The case's own profile, read when it is opened. */
+  private caseProfile: Profile | null = null;
+  private auditQueue: Array<{ at: string; who: string; agency: Agency; action: AuditAction; target: string; detail: string }> = [];
+  private auditTimer: NodeJS.Timeout | null = null;
+
+  private static userName(): string {
     try {
-      user = os.userInfo().username;
+      return os.userInfo().username || 'analyst';
     } catch {
-      /* no user database (containers) */
+      return 'analyst'; // no user database (containers)
     }
-    return `${user} (${this.opts.host})`;
+  }
+
+  /** The profile every answer is filtered for: the case's, or the host's --as. */
+  get acting(): Profile {
+    const base = this.caseProfile ?? { name: this.opts.analyst ?? Backend.userName(), agency: this.opts.actAs ?? LEGACY_PROFILE.agency };
+    return { name: base.name, agency: this.opts.actAs ?? base.agency };
+  }
+
+  /** Who acts, for the decision log and the audit trail. */
+  get who(): string {
+    return `${this.acting.name} (${this.acting.agency})`;
+  }
+
+  /** Appends to the case's audit trail. Entries are batched and written by the writer worker
+   * (behind an import if one runs); closing the case writes what is pending. */
+  private audit(action: AuditAction, target: string, detail: string): void {
+    if (!this.store) return;
+    this.auditQueue.push({ at: new Date().toISOString(), who: this.who, agency: this.acting.agency, action, target: scrub(target), detail: scrub(detail) });
+    this.auditTimer ??= setTimeout(() => void this.flushAudit(), 50);
+  }
+
+  private async flushAudit(): Promise<void> {
+    if (this.auditTimer) clearTimeout(this.auditTimer);
+    this.auditTimer = null;
+    const store = this.store;
+    const entries = this.auditQueue.splice(0);
+    if (!store || !entries.length) return;
+    try {
+      await store.write('audit.append', { entries }).done;
+    } catch (err) {
+      this.log.write('error', 'audit_write_failed', { code: toCallError(err).code, message: toCallError(err).message, entries: entries.length });
+    }
   }
 
   /** The folder holding a case's backups. */
@@ -171,6 +212,8 @@ export class Backend {
       const handler = this.handlers[name as CallName] as (i: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
       if (this.opts.checkOutput) spec.output.parse(value);
+      const note = auditNoteFor(name as CallName, parsed.data, value);
+      if (note) this.audit(note.action, note.target, note.detail);
       return { ok: true, value };
     } catch (err) {
       const e = toCallError(err);
@@ -193,24 +236,34 @@ export class Backend {
     return this.store;
   }
 
-  async openCase(file: string, create: boolean, name?: string): Promise<Output<'case.open'>> {
+  /** Takes the profile of a case just read, and says whom its answers are for. */
+  private withProfile(info: Output<'case.open'>): Output<'case.open'> {
+    this.caseProfile = info.profile;
+    if (this.store) this.store.actingAs = this.acting.agency;
+    return { ...info, actingAs: this.acting };
+  }
+
+  async openCase(file: string, create: boolean, name?: string, profile?: Profile): Promise<Output<'case.open'>> {
     const resolved = path.resolve(file);
     if (this.jobs.size && [...this.jobs.values()].some((j) => j.progress.state === 'running')) {
       throw new AppError('conflict', 'An import is running; wait for it or cancel it before switching cases.');
     }
     const next = await CaseStore.open(resolved, create, { backupDir: this.backupDirFor(resolved), onDone: this.onWorkerDone });
+    await this.flushAudit();
     const old = this.store;
     this.store = next;
     await old?.close();
     this.scheduleBackups();
     this.log.write('info', create ? 'case_created' : 'case_opened', {});
     if (create) {
-      return next.write('case.init', { name: name?.trim() || path.basename(resolved).replace(/\.[^.]+$/, '') }).done;
+      const owner = profile ?? { name: this.opts.analyst ?? Backend.userName(), agency: this.opts.actAs ?? LEGACY_PROFILE.agency };
+      const info = await next.write('case.init', { name: name?.trim() || path.basename(resolved).replace(/\.[^.]+$/, ''), profile: owner }).done;
+      return this.withProfile(info);
     }
     const recovered = await next.write('case.recover', undefined).done;
     this.prewarm(next);
     for (const r of recovered) this.log.write('warn', 'import_rolled_back_at_open', { importId: r.importId });
-    const info = await next.query('case.info', undefined);
+    const info = this.withProfile(await next.query('case.info', undefined));
     info.notices = recovered.map(
       (r) => `Import #${r.importId} (${r.exportId}) was interrupted before it finished; its partial rows were removed. Import the bundle again.`,
     );
@@ -362,13 +415,15 @@ export class Backend {
 
   private readonly handlers: Handlers = {
     'app.info': async () => ({ version: this.opts.version, host: this.opts.host, demoCase: this.opts.demoCase ?? null }),
-    'case.create': async (i) => this.openCase(i.path, true, i.name),
+    'case.create': async (i) => this.openCase(i.path, true, i.name, i.profile),
     'case.open': async (i) => this.openCase(i.path, false),
-    'case.current': async () => (this.store ? this.store.query('case.info', undefined) : null),
+    'case.current': async () => (this.store ? { ...(await this.store.query('case.info', undefined)), actingAs: this.acting } : null),
     'case.close': async () => {
       const had = !!this.store;
+      await this.flushAudit();
       await this.store?.close();
       this.store = null;
+      this.caseProfile = null;
       return { closed: had };
     },
     'fs.list': async (i) => listDir(i.path, this.opts.homeDir ?? ''),
@@ -468,10 +523,10 @@ export class Backend {
       const journal = readJournal(store.path, i.id);
       const fromJournal = journal ? BOARD_STATE.safeParse(journal.state) : null;
       if (journal && fromJournal?.success && (!row || !fromCase?.success || journal.savedAt > row.savedAt)) {
-        return { id: i.id, name, state: fromJournal.data, savedAt: journal.savedAt, from: 'journal' as const };
+        return { id: i.id, name, state: await store.query('board.redact', { state: fromJournal.data }), savedAt: journal.savedAt, from: 'journal' as const };
       }
       if (!row || !fromCase?.success) return null;
-      return { id: i.id, name, state: fromCase.data, savedAt: row.savedAt, from: 'case' as const };
+      return { id: i.id, name, state: await store.query('board.redact', { state: fromCase.data }), savedAt: row.savedAt, from: 'case' as const };
     },
     'graph.path': async (i) => this.requireStore().analyse('graph.path', i),
     'graph.connect': async (i) => this.requireStore().analyse('graph.connect', i),
@@ -493,6 +548,20 @@ export class Backend {
     'watch.remove': async (i) => ({ removed: await this.requireStore().write('watch.remove', i).done }),
     'watch.run': async () => this.requireStore().write('watch.run', undefined).done,
     'ops.health': async () => this.health(),
+    'audit.list': async (i) => {
+      await this.flushAudit();
+      return this.requireStore().query('audit.list', i);
+    },
+    'audit.verify': async () => {
+      await this.flushAudit();
+      return this.requireStore().query('audit.verify', undefined);
+    },
+    'brief.export': async () => {
+      throw new AppError('internal', 'brief.export is not built yet.');
+    },
+    'brief.verify': async () => {
+      throw new AppError('internal', 'brief.verify is not built yet.');
+    },
     'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
   };
 
@@ -588,6 +657,7 @@ export class Backend {
       if (job.callId !== null) this.store?.cancel(job.callId);
     }
     await Promise.all([...this.jobs.values()].map((j) => j.done));
+    await this.flushAudit();
     await this.store?.close();
     this.store = null;
   }

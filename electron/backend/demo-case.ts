@@ -24,7 +24,7 @@ export async function ensureDemoCase(home = crosslinkHome(), log: (s: string) =>
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   const b = new Backend({ host: 'cli', version: 'demo' });
   try {
-    const created = await b.handle('case.create', { path: tmp, name: 'Demo: El Paso field office' });
+    const created = await b.handle('case.create', { path: tmp, name: 'Demo: El Paso field office', profile: { name: 'R. Ortega', agency: 'ICE' } });
     if (!created.ok) throw new Error(created.error.message);
     const started = await b.handle('import.start', { path: bundle });
     if (!started.ok) throw new Error(started.error.message);

@@ -6,9 +6,11 @@ import { Backend } from '../backend/api';
 import { AppError } from '../backend/errors';
 import type { Output } from '../../shared/contract';
 import { VERSION } from './version';
+import { AGENCY, type Agency } from '../../shared/model';
 import { call, int, need, print, UsageError } from './cli-util';
 import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
 import { cmdLeads, cmdWatch, LEADS_USAGE, WATCH_USAGE } from './cli-leads';
+import { AUDIT_USAGE, cmdAudit } from './cli-audit';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
@@ -30,7 +32,12 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 ${GRAPH_USAGE}
 ${LEADS_USAGE}
 ${WATCH_USAGE}
+${AUDIT_USAGE}
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
+
+Every command answers for the case's analyst profile (chosen when the case was created);
+--as CBP|ICE|USCIS answers as that agency may see it, and a new case takes --as and
+--analyst NAME as its profile (default: ICE and the login name).
 
 Exit status: 0 done (an import with rejected rows is done), 1 failed or a file was refused
 (reason on stderr; the JSON report is still printed), 2 usage.`;
@@ -65,6 +72,13 @@ const OPTIONS = {
   kind: { type: 'string' },
   target: { type: 'string' },
   label: { type: 'string' },
+  action: { type: 'string' },
+  as: { type: 'string' },
+  analyst: { type: 'string' },
+  audience: { type: 'string' },
+  board: { type: 'string' },
+  title: { type: 'string' },
+  summary: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -80,9 +94,18 @@ function date(v: string): string {
 let backupDir: string | undefined;
 
 let autoResolve: boolean | undefined;
+let actAs: Agency | undefined;
+let analyst: string | undefined;
+
+export function agencyOption(v: string | undefined, name: string): Agency | undefined {
+  if (v === undefined) return undefined;
+  const a = AGENCY.safeParse(v.trim().toUpperCase());
+  if (!a.success) throw new UsageError(`--${name} must be one of ${AGENCY.options.join(', ')}, got '${v}'`);
+  return a.data;
+}
 
 function backend(): Backend {
-  return new Backend({ host: 'cli', version: VERSION, backup: backupDir ? { dir: path.resolve(backupDir) } : {}, autoResolve });
+  return new Backend({ host: 'cli', version: VERSION, backup: backupDir ? { dir: path.resolve(backupDir) } : {}, autoResolve, actAs, analyst });
 }
 
 async function withCase<T>(db: string | undefined, create: boolean, fn: (b: Backend) => Promise<T>): Promise<T> {
@@ -313,6 +336,8 @@ async function main(argv: string[]): Promise<number> {
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   backupDir = v.dir;
   autoResolve = v['no-resolve'] ? false : undefined;
+  actAs = agencyOption(v.as, 'as');
+  analyst = v.analyst?.trim() || undefined;
   const [cmd, ...rest] = positionals;
   if (v.help || !cmd || cmd === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -367,6 +392,8 @@ async function main(argv: string[]): Promise<number> {
       return withCase(v.db, false, (b) => cmdLeads(b, v));
     case 'watch':
       return withCase(v.db, false, (b) => cmdWatch(b, rest[0], v));
+    case 'audit':
+      return withCase(v.db, false, (b) => cmdAudit(b, rest[0], v));
     case 'backup':
       return cmdBackup(rest[0], v);
     case 'resolution':
@@ -380,7 +407,7 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'web': {
       const { startWebHost } = await import('./web');
-      const host = await startWebHost({ db: v.db ? path.resolve(v.db) : undefined, port: int(v.port, 'port', 0) });
+      const host = await startWebHost({ db: v.db ? path.resolve(v.db) : undefined, port: int(v.port, 'port', 0), actAs });
       process.stdout.write(`Crosslink browser host: ${host.url}\n`);
       return new Promise(() => {});
     }

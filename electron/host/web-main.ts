@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { crosslinkHome, ensureDemoCase } from '../backend/demo-case';
 import { startWebHost } from './web';
+import { AGENCY } from '../../shared/model';
 
 const { values } = parseArgs({
   options: {
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     bind: { type: 'string' },
     demo: { type: 'boolean' },
     'no-demo': { type: 'boolean' },
+    as: { type: 'string' },
   },
 });
 
@@ -21,6 +23,7 @@ const host = await startWebHost({
   bind: values.bind,
   demoCase,
   homeDir: crosslinkHome(),
+  actAs: values.as ? AGENCY.parse(values.as.toUpperCase()) : undefined,
 });
 console.log(`Crosslink browser host on ${host.origin}\nOpen: ${host.url}`);
 const stop = async () => {

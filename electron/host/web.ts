@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Backend } from '../backend/api';
+import type { Agency } from '../../shared/model';
 import { VERSION } from './version';
 
 export interface WebHostOptions {
@@ -18,6 +19,8 @@ export interface WebHostOptions {
   /** Fixed token (tests); random per start otherwise. */
   token?: string;
   demoCase?: string | null;
+  /** Answer as this agency (`--as`), whatever the case's profile. */
+  actAs?: Agency;
   homeDir?: string;
   checkOutput?: boolean;
 }
@@ -106,7 +109,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const bind = opts.bind ?? '127.0.0.1';
   const staticDir = opts.staticDir ?? path.join(ROOT, 'dist', 'renderer');
-  const backend = new Backend({ host: 'web', version: VERSION, demoCase: opts.demoCase ?? null, homeDir: opts.homeDir, checkOutput: opts.checkOutput });
+  const backend = new Backend({ host: 'web', version: VERSION, demoCase: opts.demoCase ?? null, homeDir: opts.homeDir, checkOutput: opts.checkOutput, actAs: opts.actAs });
   if (opts.db) {
     const r = await backend.handle(fs.existsSync(opts.db) ? 'case.open' : 'case.create', { path: opts.db });
     if (!r.ok) throw new Error(r.error.message);

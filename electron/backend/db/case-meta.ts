@@ -1,10 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { CaseInfo } from '../../../shared/contract';
+import { AGENCY, type Profile } from '../../../shared/model';
 
-export function initMeta(db: Database.Database, name: string): void {
+/** Cases made before profiles existed were worked by ICE analysts (the demo's owner). */
+export const LEGACY_PROFILE: Profile = { name: 'analyst', agency: 'ICE' };
+
+export function initMeta(db: Database.Database, name: string, profile: Profile = LEGACY_PROFILE): void {
   const put = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
   put.run('name', name);
   put.run('created_at', new Date().toISOString());
+  put.run('profile_name', profile.name);
+  put.run('profile_agency', profile.agency);
+}
+
+export function caseProfile(meta: Map<string, string>): Profile {
+  const agency = AGENCY.safeParse(meta.get('profile_agency'));
+  return { name: meta.get('profile_name') ?? LEGACY_PROFILE.name, agency: agency.success ? agency.data : LEGACY_PROFILE.agency };
 }
 
 export function caseInfo(db: Database.Database, path: string): CaseInfo {
@@ -21,5 +32,7 @@ export function caseInfo(db: Database.Database, path: string): CaseInfo {
       imports: count(`SELECT count(*) AS c FROM import WHERE status = 'done'`),
     },
     notices: [],
+    profile: caseProfile(meta),
+    actingAs: caseProfile(meta),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { spawnWorker } from '../util/spawn-worker';
 import type { OpArgs, OpName, OpResult } from './ops';
 import type { FromWorker, WorkerInit } from './protocol';
+import type { Agency } from '../../../shared/model';
 
 const WORKER_ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -64,12 +65,12 @@ class DbWorker {
     }
   }
 
-  call<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void): Call<OpResult<N>> {
+  call<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void, as: Agency = 'ICE'): Call<OpResult<N>> {
     const id = this.nextId++;
     const done = new Promise<OpResult<N>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress, op });
     });
-    this.worker.postMessage({ type: 'call', id, op, args });
+    this.worker.postMessage({ type: 'call', id, op, args, as });
     return { id, done };
   }
 
@@ -123,13 +124,16 @@ export class CaseStore {
     return new CaseStore(path, writer, reader, opts.onDone);
   }
 
-  query<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
-    return this.reader.call(op, args).done;
+  /** The agency every answer is filtered for (the case's profile, or the host's --as). */
+  actingAs: Agency = 'ICE';
+
+  query<N extends OpName>(op: N, args: OpArgs<N>, as: Agency = this.actingAs): Promise<OpResult<N>> {
+    return this.reader.call(op, args, undefined, as).done;
   }
 
   /** Graph algorithms (paths over the whole case) in their own worker, started on first use,
    * so that building the in-memory graph never delays a search or a details panel. */
-  async analyse<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
+  async analyse<N extends OpName>(op: N, args: OpArgs<N>, as: Agency = this.actingAs): Promise<OpResult<N>> {
     if (this.closing) throw new AppError('no_case', 'The case is closing.');
     if (!this.analyst) {
       const w = new DbWorker({ path: this.path, role: 'analyst', create: false }, (o, ms, plan) => this.onDone?.('analyst', o, ms, plan));
@@ -143,16 +147,16 @@ export class CaseStore {
       }
     }
     await this.analyst.ready;
-    return this.analyst.call(op, args).done;
+    return this.analyst.call(op, args, undefined, as).done;
   }
 
   /** The writer's own answer (for example its heap size), queued behind its work. */
   askWriter<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
-    return this.writer.call(op, args).done;
+    return this.writer.call(op, args, undefined, this.actingAs).done;
   }
 
-  write<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void): Call<OpResult<N>> {
-    return this.writer.call(op, args, onProgress);
+  write<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void, as: Agency = this.actingAs): Call<OpResult<N>> {
+    return this.writer.call(op, args, onProgress, as);
   }
 
   cancel(id: number): void {

@@ -1,6 +1,11 @@
 // Everything that runs against a case connection, by name. Runs inside a DB worker.
 import type Database from 'better-sqlite3';
-import type { NodeKind } from '../../../shared/model';
+import type { Agency, NodeKind, Profile } from '../../../shared/model';
+import type { Access } from '../access/access';
+import {
+  redactBoard, redactConnect, redactCotravel, redactExpansion, redactLead, redactLeadWithEvidence, redactLinkDetails, redactNodeDetails, redactPaths, redactRef,
+  redactSearch, redactTimeline,
+} from '../access/redact';
 import { expand } from '../graph/expand';
 import { linkDetails, nodeDetails } from '../graph/details';
 import { resolveSourceId } from '../graph/resolve-id';
@@ -12,9 +17,10 @@ import { importReport, listImports, rejectsCsv } from '../ingest/report';
 import v8 from 'node:v8';
 import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } from '../ops/backup';
 import { decide, explainRecords, listDecisions, resolutionRows, reviewQueue, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
-import { getNode, toNodeRef } from '../graph/rows';
+import { getNode, toNodeRef, type DbNode } from '../graph/rows';
+import { AppError } from '../errors';
 import { caseInfo, initMeta } from './case-meta';
-import type { LeadStatus, ParsedInput } from '../../../shared/contract';
+import type { BoardState, LeadStatus, ParsedInput } from '../../../shared/contract';
 import { runDetectors } from '../leads/run';
 import { addWatch, listWatches, removeWatch, runWatches } from '../leads/watch';
 import { freshLeads, getLead, listLeads, markLead } from '../leads/store';
@@ -25,10 +31,14 @@ import { timeline } from '../graph/timeline';
 import { entityGraph } from '../graph/analysis/entity-graph';
 import { listCotravel, runCotravel } from '../graph/cotravel';
 import { boardName, createBoard, deleteBoard, listBoards, loadBoard, renameBoard, saveBoard } from '../board/boards';
+import { appendAudit, listAudit, verifyAudit, type AuditInput } from '../access/audit';
 
 export interface OpContext {
   db: Database.Database;
   path: string;
+  /** The agency the answer is for: every answer that shows content goes through `access`. */
+  as: Agency;
+  readonly access: Access;
   progress(p: unknown): void;
   isCancelled(): boolean;
 }
@@ -36,8 +46,8 @@ export interface OpContext {
 type Op = (ctx: OpContext, args: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const OPS = {
-  'case.init': (c: OpContext, a: { name: string }) => {
-    initMeta(c.db, a.name);
+  'case.init': (c: OpContext, a: { name: string; profile: Profile }) => {
+    initMeta(c.db, a.name, a.profile);
     return caseInfo(c.db, c.path);
   },
   'case.info': (c: OpContext) => caseInfo(c.db, c.path),
@@ -48,12 +58,12 @@ export const OPS = {
   'import.loaded': (c: OpContext, a: { path: string }) => bundleAlreadyLoaded(c.db, a.path),
   'import.report': (c: OpContext, a: { importId: number; offset: number; limit: number }) => importReport(c.db, a.importId, a.offset, a.limit),
   'import.rejectsCsv': (c: OpContext, a: { importId: number }) => rejectsCsv(c.db, a.importId),
-  'search': (c: OpContext, a: { q: string; limit: number; kinds?: NodeKind[] }) => search(c.db, a.q, a.limit, a.kinds),
+  'search': (c: OpContext, a: { q: string; limit: number; kinds?: NodeKind[] }) => redactSearch(c.access, search(c.db, a.q, a.limit, a.kinds), a.q),
   'graph.stats': (c: OpContext) => stats(c.db),
-  'graph.node': (c: OpContext, a: { id: number }) => nodeDetails(c.db, a.id),
-  'graph.link': (c: OpContext, a: { id: number }) => linkDetails(c.db, a.id),
-  'graph.expand': (c: OpContext, a: { id: number; force: boolean; limit: number; kinds?: NodeKind[] }) => expand(c.db, a.id, a),
-  'graph.resolveId': (c: OpContext, a: { sourceId: string }) => resolveSourceId(c.db, a.sourceId),
+  'graph.node': (c: OpContext, a: { id: number }) => redactNodeDetails(c.access, nodeDetails(c.db, a.id)),
+  'graph.link': (c: OpContext, a: { id: number }) => redactLinkDetails(c.access, linkDetails(c.db, a.id)),
+  'graph.expand': (c: OpContext, a: { id: number; force: boolean; limit: number; kinds?: NodeKind[] }) => redactExpansion(c.access, expand(c.db, a.id, a)),
+  'graph.resolveId': (c: OpContext, a: { sourceId: string }) => redactRef(c.access, resolveSourceId(c.db, a.sourceId)),
   'db.integrity': (c: OpContext) => c.db.pragma('integrity_check', { simple: true }),
   'backup.create': async (c: OpContext, a: { dir: string; reason: BackupReason; rotation: RotationPolicy }) => {
     const info = await createBackup(c.db, c.path, a.dir, a.reason);
@@ -70,29 +80,43 @@ export const OPS = {
     undoDecision(c.db, a.decisionId);
     return { run: runResolution(c.db) };
   },
-  'resolution.decisions': (c: OpContext) => listDecisions(c.db),
-  'resolution.rows': (c: OpContext) => resolutionRows(c.db),
+  'resolution.decisions': (c: OpContext) => listDecisions(c.db).filter((d) => recordVisible(c, d.a) && (d.b === null || recordVisible(c, d.b))),
+  'resolution.rows': (c: OpContext) => resolutionRows(c.db, c.as),
   'resolution.recordCount': (c: OpContext) => (c.db.prepare(`SELECT count(*) FROM node WHERE kind IN ('subject', 'traveller')`).pluck().get() as number),
   'resolution.queue': (c: OpContext, a: { limit: number }) =>
-    reviewQueue(c.db, a.limit).map((q) => ({ ...q, a: toNodeRef(c.db, getNode(c.db, q.a)), b: toNodeRef(c.db, getNode(c.db, q.b)) })),
-  'resolution.explain': (c: OpContext, a: { a: string; b: string }) => explainRecords(c.db, a.a, a.b),
-  'graph.path': (c: OpContext, a: ParsedInput<'graph.path'>) => findPaths(c.db, c.path, a),
-  'graph.connect': (c: OpContext, a: ParsedInput<'graph.connect'>) => connectSet(c.db, c.path, a),
+    reviewQueue(c.db, a.limit * 2)
+      .filter((q) => c.access.sees(q.a) && c.access.sees(q.b))
+      .slice(0, a.limit)
+      .map((q) => ({ ...q, a: c.access.ref(toNodeRef(c.db, getNode(c.db, q.a))), b: c.access.ref(toNodeRef(c.db, getNode(c.db, q.b))) })),
+  'resolution.explain': (c: OpContext, a: { a: string; b: string }) => {
+    for (const id of [a.a, a.b]) {
+      if (!recordVisible(c, id)) throw new AppError('unauthorized', `${id}: the evidence rests on records you may not see; ask the agency that holds them.`);
+    }
+    return explainRecords(c.db, a.a, a.b);
+  },
+  'graph.path': (c: OpContext, a: ParsedInput<'graph.path'>) => redactPaths(c.access, findPaths(c.db, c.path, a)),
+  'graph.connect': (c: OpContext, a: ParsedInput<'graph.connect'>) => redactConnect(c.access, connectSet(c.db, c.path, a)),
   'graph.metrics': (_c: OpContext, a: ParsedInput<'graph.metrics'>) => boardMetrics(a.nodes, a.links),
-  'graph.timeline': (c: OpContext, a: ParsedInput<'graph.timeline'>) => timeline(c.db, a.ids, a.limit),
+  'graph.timeline': (c: OpContext, a: ParsedInput<'graph.timeline'>) => redactTimeline(c.access, timeline(c.db, a.ids, a.limit)),
   'graph.warm': (c: OpContext) => {
     const g = entityGraph(c.db, c.path);
     return { nodes: g.n, links: g.links, ms: Math.round(g.buildMs) };
   },
   'cotravel.run': (c: OpContext, a: ParsedInput<'cotravel.run'>) => runCotravel(c.db, a.minCount, a.windowMinutes),
-  'cotravel.list': (c: OpContext, a: ParsedInput<'cotravel.list'>) => listCotravel(c.db, a),
+  'cotravel.list': (c: OpContext, a: ParsedInput<'cotravel.list'>) => {
+    const r = listCotravel(c.db, a);
+    return { ...r, pairs: redactCotravel(c.access, r.pairs) };
+  },
   'leads.run': (c: OpContext) => runDetectors(c.db),
   'watch.add': (c: OpContext, a: ParsedInput<'watch.add'>) => addWatch(c.db, a.kind, a.target, a.label),
   'watch.list': (c: OpContext) => listWatches(c.db),
   'watch.remove': (c: OpContext, a: { id: number }) => removeWatch(c.db, a.id),
   'watch.run': (c: OpContext) => runWatches(c.db),
-  'leads.list': (c: OpContext, a: ParsedInput<'leads.list'>) => listLeads(c.db, a),
-  'leads.get': (c: OpContext, a: { id: number }) => getLead(c.db, a.id),
+  'leads.list': (c: OpContext, a: ParsedInput<'leads.list'>) => {
+    const r = listLeads(c.db, a);
+    return { ...r, leads: r.leads.map((l) => redactLead(c.access, l)).filter((l) => l !== null) };
+  },
+  'leads.get': (c: OpContext, a: { id: number }) => redactLeadWithEvidence(c.access, getLead(c.db, a.id)),
   'leads.fresh': (c: OpContext, a: { at: string }) => freshLeads(c.db, a.at, 5),
   'leads.mark': (c: OpContext, a: { id: number; status: LeadStatus; reason: string | null; who: string }) => markLead(c.db, a.id, a.status, a.reason, a.who),
   'trends.ports': (c: OpContext, a: ParsedInput<'trends.ports'>) => portTrends(c.db, a.top, a.threshold),
@@ -106,8 +130,23 @@ export const OPS = {
     return a.savedAt;
   },
   'board.load': (c: OpContext, a: { id: number }) => loadBoard(c.db, a.id),
+  /** Every board shown is re-read for the profile, whichever copy (case or crash journal) it came from. */
+  'board.redact': (c: OpContext, a: { state: BoardState }) => redactBoard(c.access, a.state),
   'board.name': (c: OpContext, a: { id: number }) => boardName(c.db, a.id),
+  'audit.append': (c: OpContext, a: { entries: AuditInput[] }) => appendAudit(c.db, a.entries),
+  // Entries written under another agency's profile may name what that agency alone could see.
+  'audit.list': (c: OpContext, a: ParsedInput<'audit.list'>) => {
+    const r = listAudit(c.db, { ...a, readableBy: c.as });
+    return { ...r, entries: r.entries.map((e) => (e.agency === c.as ? e : { ...e, target: `(recorded under a ${e.agency} profile; withheld)`, detail: '' })) };
+  },
+  'audit.verify': (c: OpContext) => verifyAudit(c.db),
 } satisfies Record<string, Op>;
+
+/** A record id (or P- person id) the profile may see. */
+function recordVisible(c: OpContext, id: string): boolean {
+  const n = c.db.prepare(`SELECT * FROM node WHERE key = ? AND kind IN ('subject', 'traveller', 'vehicle', 'person', 'vehicle_entity') LIMIT 1`).get(id.replace(/^(subject|traveller):/, '')) as DbNode | undefined;
+  return !n || c.access.sees(n);
+}
 
 export type OpName = keyof typeof OPS;
 export type OpArgs<N extends OpName> = Parameters<(typeof OPS)[N]>[1];

@@ -1,8 +1,9 @@
 // Messages between the main thread and a DB worker.
 import type { CallError } from '../../../shared/contract';
+import type { Agency } from '../../../shared/model';
 
 export type ToWorker =
-  | { type: 'call'; id: number; op: string; args: unknown }
+  | { type: 'call'; id: number; op: string; args: unknown; as: Agency }
   | { type: 'cancel'; id: number }
   | { type: 'close' };
 

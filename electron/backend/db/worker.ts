@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { toCallError } from '../errors';
 import { openCase } from './connection';
 import { OPS, type OpContext } from './ops';
+import { Access } from '../access/access';
+import type { Agency } from '../../../shared/model';
 import { SLOW_MS, type FromWorker, type ToWorker, type WorkerInit } from './protocol';
 
 const init = workerData as WorkerInit;
@@ -46,16 +48,22 @@ function plansOf(sqls: string[]): string[] {
   return out;
 }
 
-async function run(id: number, op: string, args: unknown): Promise<void> {
+async function run(id: number, op: string, args: unknown, as: Agency): Promise<void> {
   const started = performance.now();
   prepared = [];
   const fn = (OPS as Record<string, (c: OpContext, a: unknown) => unknown>)[op];
   try {
     if (!db) throw new Error('case is not open');
     if (!fn) throw new Error(`unknown operation ${op}`);
+    const conn = db;
+    let access: Access | null = null;
     const ctx: OpContext = {
       db,
       path: init.path,
+      as,
+      get access() {
+        return (access ??= new Access(conn, as));
+      },
       progress: (payload) => post({ type: 'progress', id, payload }),
       isCancelled: () => cancelled.has(id),
     };
@@ -71,7 +79,7 @@ async function run(id: number, op: string, args: unknown): Promise<void> {
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'cancel') cancelled.add(msg.id);
-  else if (msg.type === 'call') queue = queue.then(() => run(msg.id, msg.op, msg.args));
+  else if (msg.type === 'call') queue = queue.then(() => run(msg.id, msg.op, msg.args, msg.as));
   else if (msg.type === 'close') {
     queue = queue.then(() => {
       db?.close();

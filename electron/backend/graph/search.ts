@@ -8,7 +8,7 @@ import { toNodeRef, type DbNode } from './rows';
 /** Records first: an analyst searching a name wants the people before the crossings. */
 const KIND_RANK: Record<NodeKind, number> = {
   person: -1, vehicle_entity: 0.5, subject: 0, vehicle: 1, case: 2, lookout: 3, phone: 4, document: 4, plate: 4, vin: 4, email: 4, address: 5,
-  port: 6, traveller: 7, event: 8,
+  port: 6, traveller: 7, event: 8, pointer: 9,
 };
 
 /** Builds an FTS5 expression from free text; tokens are folded to [a-z0-9], so nothing can inject syntax. */

@@ -4,6 +4,8 @@
 // same' links between persons. Analyst decisions (same / not the same / on its own) are
 // kept in the case by record id, so they survive re-imports and re-runs, and can be undone.
 import type Database from 'better-sqlite3';
+import type { Agency } from '../../../shared/model';
+import { canRead } from '../access/rules';
 import type { Handling } from '../../../shared/model';
 import { AppError } from '../errors';
 import { foldText, nameVariants } from '../util/text';
@@ -345,34 +347,37 @@ export function reviewQueue(db: Database.Database, limit: number): Array<{ linkI
 }
 
 /** Every identity-bearing record with its entity: the person or vehicle key (a record with no entity node is its own). */
-export function resolutionRows(db: Database.Database): Array<{ recordId: string; kind: 'person' | 'vehicle'; entityId: string }> {
+/** Every identity-bearing row and the entity it resolved into; with `as`, only the rows that
+ * agency may read. */
+export function resolutionRows(db: Database.Database, as?: Agency): Array<{ recordId: string; kind: 'person' | 'vehicle'; entityId: string }> {
+  const ok = (r: { handling: string; agency: string | null }) => !as || canRead(as, r.handling, r.agency);
   const persons = db
     .prepare(
-      `SELECT r.key AS key, p.key AS entity FROM node r
+      `SELECT r.key AS key, p.key AS entity, r.handling, r.agency FROM node r
        LEFT JOIN link l ON l.src = r.id AND l.kind = 'resolved_as' LEFT JOIN node p ON p.id = l.dst AND p.kind = 'person'
        WHERE r.kind IN ('subject', 'traveller') ORDER BY r.id`,
     )
-    .all() as Array<{ key: string; entity: string | null }>;
+    .all() as Array<{ key: string; entity: string | null; handling: string; agency: string | null }>;
   const vehicleRecords = db
     .prepare(
-      `SELECT r.key AS key, v.key AS entity FROM node r
+      `SELECT r.key AS key, v.key AS entity, r.handling, r.agency FROM node r
        JOIN link l ON l.src = r.id AND l.kind = 'resolved_as' JOIN node v ON v.id = l.dst AND v.kind = 'vehicle_entity'
        WHERE r.kind = 'vehicle' ORDER BY r.id`,
     )
-    .all() as Array<{ key: string; entity: string }>;
+    .all() as Array<{ key: string; entity: string; handling: string; agency: string | null }>;
   // A crossing names a vehicle when its event does.
   const crossingVehicles = db
     .prepare(
-      `SELECT t.key AS key, v.key AS entity FROM node t
+      `SELECT t.key AS key, v.key AS entity, t.handling, t.agency FROM node t
        JOIN link ti ON ti.src = t.id AND ti.kind = 'travelled_in'
        JOIN link l ON l.src = ti.dst AND l.kind = 'resolved_as' JOIN node v ON v.id = l.dst AND v.kind = 'vehicle_entity'
        WHERE t.kind = 'traveller' ORDER BY t.id`,
     )
-    .all() as Array<{ key: string; entity: string }>;
+    .all() as Array<{ key: string; entity: string; handling: string; agency: string | null }>;
   return [
-    ...persons.map((r) => ({ recordId: r.key, kind: 'person' as const, entityId: r.entity ?? `P-${r.key}` })),
-    ...vehicleRecords.map((r) => ({ recordId: r.key, kind: 'vehicle' as const, entityId: r.entity })),
-    ...crossingVehicles.map((r) => ({ recordId: r.key, kind: 'vehicle' as const, entityId: r.entity })),
+    ...persons.filter(ok).map((r) => ({ recordId: r.key, kind: 'person' as const, entityId: r.entity ?? `P-${r.key}` })),
+    ...vehicleRecords.filter(ok).map((r) => ({ recordId: r.key, kind: 'vehicle' as const, entityId: r.entity })),
+    ...crossingVehicles.filter(ok).map((r) => ({ recordId: r.key, kind: 'vehicle' as const, entityId: r.entity })),
   ];
 }
 

@@ -24,6 +24,8 @@ export const GLYPHS: Record<NodeKind, string> = {
   address: `<path d="M3 11.5L12 4l9 7.5" ${S}/><path d="M5.5 10v10h4.5v-6h4v6h4.5V10" ${S}/>`,
   email: `<rect x="3" y="5.5" width="18" height="13" rx="2" ${S}/><path d="M3.5 7l8.5 6 8.5-6" ${S}/>`,
   plate: `<rect x="2" y="6.5" width="20" height="11" rx="2" ${S}/><path d="M6 12h2.5M10.5 12h3M15.5 12h2.5" ${stroke(2.4)}/>`,
+  // a padlock: something exists here that this profile may not read
+  pointer: `<rect x="5" y="10.5" width="14" height="10" rx="2" ${F}/><path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" ${S}/>`,
   vin: `<path d="M4 6v12M7 6v12M12 6v12M17 6v12M20 6v12" ${stroke(1.6)}/><path d="M9.5 6v12M14.5 6v12" ${stroke(2.8, 'butt')}/>`,
 };
 

@@ -29,6 +29,7 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
   email: { label: NODE_KIND_LABEL.email, noun: 'email address', colour: '#0369a1', shape: 'round-rectangle', size: 34, record: false },
   plate: { label: NODE_KIND_LABEL.plate, noun: 'plate', colour: '#86198f', shape: 'round-rectangle', size: 34, record: false },
   vin: { label: NODE_KIND_LABEL.vin, noun: 'VIN', colour: '#57534e', shape: 'round-rectangle', size: 34, record: false },
+  pointer: { label: NODE_KIND_LABEL.pointer, noun: 'withheld record', colour: '#6b7280', shape: 'round-rectangle', size: 38, record: false },
 };
 
 const glyphCache = new Map<NodeKind, string>();

@@ -6,6 +6,7 @@ import m004 from './004-resolution';
 import m005 from './005-boards';
 import m006 from './006-leads';
 import m007 from './007-watch';
+import m008 from './008-audit';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'boards', sql: m005 },
   { version: 6, name: 'leads', sql: m006 },
   { version: 7, name: 'watch', sql: m007 },
+  { version: 8, name: 'audit', sql: m008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
