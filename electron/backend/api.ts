@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
-  BOARD_STATE, contract, type AuditAction, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
+  BOARD_STATE, contract, type AuditAction, type BoardState, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { SLOW_MS } from './db/protocol';
 import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
@@ -17,6 +17,7 @@ import { listDir } from './fs-browse';
 import type { ImportOutcome, ImportProgressInfo } from './ingest/import-bundle';
 import type { Agency, Profile } from '../../shared/model';
 import { auditNoteFor } from './access/audit-calls';
+import type { BriefRenderer } from './brief/model';
 import { LEGACY_PROFILE } from './db/case-meta';
 
 export interface BackendOptions {
@@ -37,6 +38,8 @@ export interface BackendOptions {
   actAs?: Agency;
   /** Who works a case this backend creates when the call names nobody. */
   analyst?: string;
+  /** Draws briefs (PDF, PNG): Electron's printToPDF in the app; Chromium through playwright-core otherwise. */
+  briefRenderer?: () => BriefRenderer;
 }
 
 /** Above this many identity-bearing records the automatic run is skipped (it would hold the
@@ -413,6 +416,44 @@ export class Backend {
     return { ...job.progress };
   }
 
+  /** A board's newest good copy, the case's or its crash journal's, as saved (not yet filtered
+   * for the profile). Both copies are checked against the contract: a bad one is ignored. */
+  private async boardSource(store: CaseStore, id: number): Promise<{ name: string; state: BoardState; savedAt: string; from: 'journal' | 'case' } | null> {
+    const row = await store.query('board.load', { id });
+    const name = row?.name ?? (await store.query('board.name', { id }));
+    const fromCase = row ? BOARD_STATE.safeParse(safeJson(row.state)) : null;
+    const journal = readJournal(store.path, id);
+    const fromJournal = journal ? BOARD_STATE.safeParse(journal.state) : null;
+    if (journal && fromJournal?.success && (!row || !fromCase?.success || journal.savedAt > row.savedAt)) {
+      return { name, state: fromJournal.data, savedAt: journal.savedAt, from: 'journal' };
+    }
+    if (!row || !fromCase?.success) return null;
+    return { name, state: fromCase.data, savedAt: row.savedAt, from: 'case' };
+  }
+
+  /** A briefing package of a board (or a selection of it) for an audience agency. */
+  private async exportBrief(i: ParsedInput<'brief.export'>): Promise<Output<'brief.export'>> {
+    const store = this.requireStore();
+    const author = this.acting;
+    const audience = i.audience ?? author.agency;
+    const board = await this.boardSource(store, i.boardId);
+    if (!board || !board.state.nodes.length) throw new AppError('not_found', `Board #${i.boardId} has nothing on it to brief; put entities on it and save it first.`);
+    const createdAt = new Date().toISOString();
+    const model = await store.query('brief.model', { state: board.state, title: i.title, summary: i.summary, author, audience, nodeIds: i.nodeIds, createdAt });
+    const stamp = createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const slug = board.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || `board-${i.boardId}`;
+    const out = i.out ? path.resolve(i.out) : path.join(path.dirname(store.path), 'briefs', `${slug}-for-${audience}-${stamp}.zip`);
+    const renderer = this.opts.briefRenderer?.() ?? new (await import('./brief/chromium-renderer')).ChromiumRenderer();
+    try {
+      const { writeBriefPackage } = await import('./brief/package');
+      const r = await writeBriefPackage(model, out, renderer);
+      this.log.write('info', 'brief_written', { audience, files: r.files.length, bytes: r.bytes, withheld: model.withheld });
+      return { file: r.file, bytes: r.bytes, audience, handling: model.handling, withheld: model.withheld, files: r.files };
+    } finally {
+      await renderer.close().catch(() => {});
+    }
+  }
+
   private readonly handlers: Handlers = {
     'app.info': async () => ({ version: this.opts.version, host: this.opts.host, demoCase: this.opts.demoCase ?? null }),
     'case.create': async (i) => this.openCase(i.path, true, i.name, i.profile),
@@ -516,17 +557,8 @@ export class Backend {
     },
     'board.load': async (i) => {
       const store = this.requireStore();
-      // Both copies are checked against the contract: a bad one is ignored, never shown.
-      const row = await store.query('board.load', { id: i.id });
-      const name = row?.name ?? (await store.query('board.name', { id: i.id }));
-      const fromCase = row ? BOARD_STATE.safeParse(safeJson(row.state)) : null;
-      const journal = readJournal(store.path, i.id);
-      const fromJournal = journal ? BOARD_STATE.safeParse(journal.state) : null;
-      if (journal && fromJournal?.success && (!row || !fromCase?.success || journal.savedAt > row.savedAt)) {
-        return { id: i.id, name, state: await store.query('board.redact', { state: fromJournal.data }), savedAt: journal.savedAt, from: 'journal' as const };
-      }
-      if (!row || !fromCase?.success) return null;
-      return { id: i.id, name, state: await store.query('board.redact', { state: fromCase.data }), savedAt: row.savedAt, from: 'case' as const };
+      const b = await this.boardSource(store, i.id);
+      return b && { id: i.id, name: b.name, state: await store.query('board.redact', { state: b.state }), savedAt: b.savedAt, from: b.from };
     },
     'graph.path': async (i) => this.requireStore().analyse('graph.path', i),
     'graph.connect': async (i) => this.requireStore().analyse('graph.connect', i),
@@ -556,11 +588,10 @@ export class Backend {
       await this.flushAudit();
       return this.requireStore().query('audit.verify', undefined);
     },
-    'brief.export': async () => {
-      throw new AppError('internal', 'brief.export is not built yet.');
-    },
-    'brief.verify': async () => {
-      throw new AppError('internal', 'brief.verify is not built yet.');
+    'brief.export': async (i) => this.exportBrief(i),
+    'brief.verify': async (i) => {
+      const { verifyPackage } = await import('./brief/verify');
+      return verifyPackage(path.resolve(i.file));
     },
     'ops.diagnostics': async () => ({ text: await this.diagnostics() }),
   };

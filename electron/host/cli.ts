@@ -10,6 +10,7 @@ import { AGENCY, type Agency } from '../../shared/model';
 import { call, int, need, print, UsageError } from './cli-util';
 import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
 import { cmdLeads, cmdWatch, LEADS_USAGE, WATCH_USAGE } from './cli-leads';
+import { BRIEF_USAGE, cmdBrief, cmdBriefVerify } from './cli-brief';
 import { AUDIT_USAGE, cmdAudit } from './cli-audit';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
@@ -32,6 +33,7 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 ${GRAPH_USAGE}
 ${LEADS_USAGE}
 ${WATCH_USAGE}
+${BRIEF_USAGE}
 ${AUDIT_USAGE}
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
@@ -392,6 +394,12 @@ async function main(argv: string[]): Promise<number> {
       return withCase(v.db, false, (b) => cmdLeads(b, v));
     case 'watch':
       return withCase(v.db, false, (b) => cmdWatch(b, rest[0], v));
+    case 'brief':
+      if (rest[0] === 'verify') {
+        if (!rest[1] && !v.file) throw new UsageError('brief verify needs a FILE.zip');
+        return cmdBriefVerify(path.resolve(rest[1] ?? v.file!), !!v.json);
+      }
+      return withCase(v.db, false, (b) => cmdBrief(b, v, agencyOption(v.audience, 'audience')));
     case 'audit':
       return withCase(v.db, false, (b) => cmdAudit(b, rest[0], v));
     case 'backup':

@@ -19,6 +19,7 @@ import { createBackup, rotateBackups, type BackupReason, type RotationPolicy } f
 import { decide, explainRecords, listDecisions, resolutionRows, reviewQueue, runResolution, undoDecision, type Decision } from '../resolve/case-resolution';
 import { getNode, toNodeRef, type DbNode } from '../graph/rows';
 import { AppError } from '../errors';
+import { assembleBrief, type BriefRequest } from '../brief/assemble';
 import { caseInfo, initMeta } from './case-meta';
 import type { BoardState, LeadStatus, ParsedInput } from '../../../shared/contract';
 import { runDetectors } from '../leads/run';
@@ -132,6 +133,8 @@ export const OPS = {
   'board.load': (c: OpContext, a: { id: number }) => loadBoard(c.db, a.id),
   /** Every board shown is re-read for the profile, whichever copy (case or crash journal) it came from. */
   'board.redact': (c: OpContext, a: { state: BoardState }) => redactBoard(c.access, a.state),
+  // The author is always the acting profile: nobody briefs what they may not read themselves.
+  'brief.model': (c: OpContext, a: BriefRequest) => assembleBrief(c.db, { ...a, author: { ...a.author, agency: c.as } }),
   'board.name': (c: OpContext, a: { id: number }) => boardName(c.db, a.id),
   'audit.append': (c: OpContext, a: { entries: AuditInput[] }) => appendAudit(c.db, a.entries),
   // Entries written under another agency's profile may name what that agency alone could see.
