@@ -6,6 +6,7 @@ import type { EventPayload } from '../shared/contract';
 import { Backend } from './backend/api';
 import { crosslinkHome, ensureDemoCase } from './backend/demo-case';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc';
+import { ElectronBriefRenderer } from './brief-renderer';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -27,7 +28,7 @@ let backend: Backend | null = null;
 
 async function createWindow(): Promise<void> {
   const demoCase = await ensureDemoCase(crosslinkHome()).catch(() => null);
-  backend = new Backend({ host: 'electron', version: app.getVersion(), demoCase, homeDir: crosslinkHome() });
+  backend = new Backend({ host: 'electron', version: app.getVersion(), demoCase, homeDir: crosslinkHome(), briefRenderer: () => new ElectronBriefRenderer() });
   if (demoCase) await backend.handle('case.open', { path: demoCase });
 
   const win = new BrowserWindow({

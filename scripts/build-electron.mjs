@@ -1,7 +1,7 @@
 // Bundles Electron's main, preload and the DB worker with esbuild (renderer: Vite).
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, external: ['electron', 'better-sqlite3'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, external: ['electron', 'better-sqlite3', 'playwright-core'], logLevel: 'warning' };
 const esm = { format: 'esm', banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" } };
 // Main is ESM (Electron >= 28) so import.meta.url locates the worker beside it.
 await build({ ...common, ...esm, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.mjs' });
