@@ -4,7 +4,7 @@
 // records is readable, and then only through those records. What may not be seen becomes a
 // pointer: who holds it and whom to ask, never its content.
 import type Database from 'better-sqlite3';
-import type { Agency, NodeRef, Pointer } from '../../../shared/model';
+import type { Agency, Handling, NodeRef, Pointer } from '../../../shared/model';
 import { ProvenanceLookup } from '../graph/provenance';
 import { toNodeRef, type DbLink, type DbNode } from '../graph/rows';
 import { AGENCY_BIT, agenciesIn, EVERYONE, rowMask } from './rules';
@@ -212,12 +212,21 @@ export class Access {
     const ref = toNodeRef(this.db, n);
     if (this.seesAll(n)) return ref;
     const pointer = this.pointerOf(n);
-    if (ENTITY_KINDS.has(n.kind)) ref.label = this.visibleEntityLabel(n);
-    return { ...ref, pointer };
+    if (ENTITY_KINDS.has(n.kind)) {
+      const seen = this.visibleEntity(n);
+      // Its id and marking were taken from all its records: the readable ones decide here.
+      return { ...ref, label: seen.label, handling: seen.handling, sourceId: null, pointer };
+    }
+    return { ...ref, handling: this.visibleMentionHandling(n), pointer };
   }
 
-  /** A resolved entity named from its readable records only. */
-  private visibleEntityLabel(n: DbNode): string {
+  /** The highest marking among the rows of a derived value that may be read. */
+  private visibleMentionHandling(n: DbNode): Handling {
+    return highest(this.mentionParts(n.id).filter((p) => this.canRead(p.handling, p.agency)).map((p) => p.handling));
+  }
+
+  /** A resolved entity named and marked from its readable records only. */
+  private visibleEntity(n: DbNode): { label: string; handling: Handling } {
     const members = (
       this.db.prepare(`SELECT r.* FROM link l JOIN node r ON r.id = l.src WHERE l.dst = ? AND l.kind = 'resolved_as' LIMIT 5000`).all(n.id) as DbNode[]
     ).filter((r) => this.canRead(r.handling, r.agency));
@@ -225,7 +234,7 @@ export class Access {
     for (const r of members) names.set(r.label, (names.get(r.label) ?? 0) + 1);
     const name = [...names].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Withheld';
     const unit = n.kind === 'person' ? 'record' : 'read';
-    return `${name} · ${members.length} visible ${unit}${members.length === 1 ? '' : 's'}`;
+    return { label: `${name} · ${members.length} visible ${unit}${members.length === 1 ? '' : 's'}`, handling: highest(members.map((r) => r.handling)) };
   }
 
   /** Readable member records of a resolved entity (for search and details). */
@@ -234,6 +243,12 @@ export class Access {
       .filter((r) => this.canRead(r.handling, r.agency))
       .map((r) => r.id);
   }
+}
+
+const RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };
+
+function highest(hs: string[]): Handling {
+  return hs.reduce<Handling>((a, b) => ((RANK[b] ?? 0) > RANK[a] ? (b as Handling) : a), 'SHARED');
 }
 
 export function pointerLabel(p: Pointer): string {

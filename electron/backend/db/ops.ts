@@ -57,8 +57,9 @@ export const OPS = {
     importBundle(c.db, a.path, { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled() }),
   'import.list': (c: OpContext) => listImports(c.db),
   'import.loaded': (c: OpContext, a: { path: string }) => bundleAlreadyLoaded(c.db, a.path),
-  'import.report': (c: OpContext, a: { importId: number; offset: number; limit: number }) => importReport(c.db, a.importId, a.offset, a.limit),
-  'import.rejectsCsv': (c: OpContext, a: { importId: number }) => rejectsCsv(c.db, a.importId),
+  'import.report': (c: OpContext, a: { importId: number; offset: number; limit: number }) =>
+    importReport(c.db, a.importId, a.offset, a.limit, (h, ag) => c.access.canRead(h, ag)),
+  'import.rejectsCsv': (c: OpContext, a: { importId: number }) => rejectsCsv(c.db, a.importId, (h, ag) => c.access.canRead(h, ag)),
   'search': (c: OpContext, a: { q: string; limit: number; kinds?: NodeKind[] }) => redactSearch(c.access, search(c.db, a.q, a.limit, a.kinds), a.q),
   'graph.stats': (c: OpContext) => stats(c.db),
   'graph.node': (c: OpContext, a: { id: number }) => redactNodeDetails(c.access, nodeDetails(c.db, a.id)),
@@ -109,10 +110,10 @@ export const OPS = {
     return { ...r, pairs: redactCotravel(c.access, r.pairs) };
   },
   'leads.run': (c: OpContext) => runDetectors(c.db),
-  'watch.add': (c: OpContext, a: ParsedInput<'watch.add'>) => addWatch(c.db, a.kind, a.target, a.label),
-  'watch.list': (c: OpContext) => listWatches(c.db),
-  'watch.remove': (c: OpContext, a: { id: number }) => removeWatch(c.db, a.id),
-  'watch.run': (c: OpContext) => runWatches(c.db),
+  'watch.add': (c: OpContext, a: ParsedInput<'watch.add'>) => addWatch(c.access, a.kind, a.target, a.label),
+  'watch.list': (c: OpContext) => listWatches(c.db, c.as),
+  'watch.remove': (c: OpContext, a: { id: number }) => removeWatch(c.db, a.id, c.as),
+  'watch.run': (c: OpContext) => runWatches(c.db, c.as),
   'leads.list': (c: OpContext, a: ParsedInput<'leads.list'>) => {
     const r = listLeads(c.db, a);
     return { ...r, leads: r.leads.map((l) => redactLead(c.access, l)).filter((l) => l !== null) };

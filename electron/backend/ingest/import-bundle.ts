@@ -49,6 +49,13 @@ interface Counters {
 
 const now = () => new Date().toISOString();
 
+/** The handling and agency a rejected row states, when its cells could be read at all. */
+function rowMarks(cells: string[] | undefined, hIdx: number | undefined, aIdx: number | undefined): { handling: string | null; agency: string | null } {
+  if (!cells) return { handling: null, agency: null };
+  // A file without a handling column is loaded as SHARED; so are its rejects.
+  return { handling: hIdx === undefined ? 'SHARED' : cells[hIdx]?.trim() || 'SHARED', agency: aIdx === undefined ? null : cells[aIdx]?.trim() || null };
+}
+
 export async function importBundle(db: Database.Database, location: string, ctl: ImportControl = {}): Promise<ImportOutcome> {
   const src = await openBundle(location);
   // A large page cache while importing: index pages of a growing case otherwise fall out
@@ -231,7 +238,7 @@ async function loadFile(
     db.prepare('INSERT INTO source_file(import_id, name, sha256, header) VALUES (?, ?, ?, ?)').run(importId, file, expected, '[]').lastInsertRowid,
   );
   writer.addFile(fileId);
-  const reject = db.prepare('INSERT INTO reject(import_id, file, line, column_name, reason) VALUES (?, ?, ?, ?, ?)');
+  const reject = db.prepare('INSERT INTO reject(import_id, file, line, column_name, reason, handling, agency) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const rules = RULES[file];
   const loader = LOADERS[file];
   const hash = crypto.createHash('sha256');
@@ -270,14 +277,15 @@ async function loadFile(
         tick();
       }
       const bad = row.error !== undefined ? { column: null, reason: row.error } : validate(row.cells, header, checks);
+      const hIdx = index.get('handling');
+      const aIdx = index.get('agency');
       if (bad || row.cells === undefined) {
         c.rejected++;
-        reject.run(importId, file, row.line, bad?.column ?? null, bad?.reason ?? 'unreadable row');
+        const marks = rowMarks(row.cells, hIdx, aIdx);
+        reject.run(importId, file, row.line, bad?.column ?? null, bad?.reason ?? 'unreadable row', marks.handling, marks.agency);
         continue;
       }
       const cells = row.cells;
-      const hIdx = index.get('handling');
-      const aIdx = index.get('agency');
       const view: RowView = {
         cells,
         get: (col) => {
@@ -296,7 +304,7 @@ async function loadFile(
       else if (res === 'skipped') c.skipped++;
       else {
         c.rejected++;
-        reject.run(importId, file, row.line, res.column, res.reason);
+        reject.run(importId, file, row.line, res.column, res.reason, view.origin.handling, view.origin.agency);
       }
     }
     if (header === null && !refusal) refusal = `${file} is empty (no header row); file refused`;

@@ -48,7 +48,16 @@ function reasonGroup(reason: string): string {
   return reason.replace(/'[^']*'/g, "'…'").replace(/(?<!ISO )\b\d+\b/g, 'N');
 }
 
-export function importReport(db: Database.Database, importId: number, offset = 0, limit = 200): ImportReport {
+/** Who may read a rejected row's values; without it (tests, tools) everything is shown. */
+export type RowReader = (handling: string, agency: string | null) => boolean;
+
+/** A reason as the reader may see it: the quoted bad value only if the row is readable. */
+function reasonFor(r: { reason: string; handling: string | null; agency: string | null }, canRead?: RowReader): string {
+  if (!canRead || (r.handling !== null && canRead(r.handling, r.agency))) return r.reason;
+  return r.reason.replace(/'[^']*'/g, "'…'");
+}
+
+export function importReport(db: Database.Database, importId: number, offset = 0, limit = 200, canRead?: RowReader): ImportReport {
   const row = db.prepare('SELECT * FROM import WHERE id = ?').get(importId) as ImportRow | undefined;
   if (!row) throw new AppError('not_found', `No import #${importId} in this case.`);
   const files = (
@@ -56,9 +65,11 @@ export function importReport(db: Database.Database, importId: number, offset = 0
       name: string; rows_read: number; rows_loaded: number; rows_rejected: number; rows_skipped: number; refused: string | null;
     }>
   ).map((f) => ({ file: f.name, rowsRead: f.rows_read, rowsLoaded: f.rows_loaded, rowsRejected: f.rows_rejected, rowsSkipped: f.rows_skipped, refused: f.refused }));
-  const rejects = db
-    .prepare('SELECT file, line, column_name AS "column", reason FROM reject WHERE import_id = ? ORDER BY id LIMIT ? OFFSET ?')
-    .all(importId, limit, offset) as Reject[];
+  const rejects = (
+    db
+      .prepare('SELECT file, line, column_name AS "column", reason, handling, agency FROM reject WHERE import_id = ? ORDER BY id LIMIT ? OFFSET ?')
+      .all(importId, limit, offset) as Array<Reject & { handling: string | null; agency: string | null }>
+  ).map(({ handling, agency, ...r }) => ({ ...r, reason: reasonFor({ reason: r.reason, handling, agency }, canRead) }));
   const groups = new Map<string, number>();
   for (const r of db.prepare('SELECT reason FROM reject WHERE import_id = ?').iterate(importId) as Iterable<{ reason: string }>) {
     const g = reasonGroup(r.reason);
@@ -75,14 +86,14 @@ const csvCell = (v: string | number | null) => {
   return `"${safe.replace(/"/g, '""')}"`;
 };
 
-export function rejectsCsv(db: Database.Database, importId: number): { filename: string; csv: string } {
+export function rejectsCsv(db: Database.Database, importId: number, canRead?: RowReader): { filename: string; csv: string } {
   const row = db.prepare('SELECT export_id FROM import WHERE id = ?').get(importId) as { export_id: string } | undefined;
   if (!row) throw new AppError('not_found', `No import #${importId} in this case.`);
   const lines = ['file,line,column,reason'];
-  for (const r of db.prepare('SELECT file, line, column_name, reason FROM reject WHERE import_id = ? ORDER BY id').iterate(importId) as Iterable<{
-    file: string; line: number; column_name: string | null; reason: string;
+  for (const r of db.prepare('SELECT file, line, column_name, reason, handling, agency FROM reject WHERE import_id = ? ORDER BY id').iterate(importId) as Iterable<{
+    file: string; line: number; column_name: string | null; reason: string; handling: string | null; agency: string | null;
   }>) {
-    lines.push([r.file, r.line, r.column_name, r.reason].map(csvCell).join(','));
+    lines.push([r.file, r.line, r.column_name, reasonFor(r, canRead)].map(csvCell).join(','));
   }
   const safeName = row.export_id.replace(/[^A-Za-z0-9._-]+/g, '_');
   return { filename: `rejects-${safeName}.csv`, csv: `${lines.join('\r\n')}\r\n` };

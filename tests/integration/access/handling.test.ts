@@ -177,6 +177,11 @@ describe('handling rules in every answer', () => {
         const loaded = (await call(b, 'board.load', { id: board.id }))!;
         expect(loaded.state.nodes[0].ref.kind).toBe('pointer');
         expect(loaded.state.nodes[0].marks?.note).toBeUndefined();
+        // the ICE analyst's watch rule and its news are ICE's; a withheld record cannot be watched
+        expect(await call(b, 'watch.list', {})).toEqual([]);
+        const w = await b.handle('watch.add', { kind: 'entity', target: planted.orcon_case_id });
+        expect(w.ok ? null : w.error.code).toBe('unauthorized');
+        expect(JSON.stringify(w)).not.toContain(planted.orcon_canary);
       } finally {
         await b.close();
       }

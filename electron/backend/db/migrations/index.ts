@@ -7,6 +7,8 @@ import m005 from './005-boards';
 import m006 from './006-leads';
 import m007 from './007-watch';
 import m008 from './008-audit';
+import m009 from './009-reject-handling';
+import m010 from './010-watch-agency';
 
 export interface Migration {
   version: number;
@@ -23,6 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'leads', sql: m006 },
   { version: 7, name: 'watch', sql: m007 },
   { version: 8, name: 'audit', sql: m008 },
+  { version: 9, name: 'reject-handling', sql: m009 },
+  { version: 10, name: 'watch-agency', sql: m010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
