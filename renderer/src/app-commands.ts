@@ -13,6 +13,8 @@ import { LAYOUTS } from './graph/layouts/catalog';
 import { ANALYSIS_COMMANDS } from './actions/analysis-commands';
 import { LEADS_COMMANDS } from './actions/leads-commands';
 import { BOARD_COMMANDS } from './actions/board-commands';
+import { AUDIT_COMMANDS } from './actions/audit-commands';
+import { BRIEF_COMMANDS } from './actions/brief-commands';
 
 export type { AppCommand } from './command-types';
 
@@ -66,6 +68,8 @@ export const COMMANDS: AppCommand[] = [
   ...ANALYSIS_COMMANDS,
   ...LEADS_COMMANDS,
   ...BOARD_COMMANDS,
+  ...AUDIT_COMMANDS,
+  ...BRIEF_COMMANDS,
 ];
 
 export const command = (id: string): AppCommand => {

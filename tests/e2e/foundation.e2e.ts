@@ -35,6 +35,8 @@ describe('foundation, end to end in Chromium', () => {
     await page.getByTestId('menu-new-case').click();
     await page.getByTestId('file-dialog').waitFor();
     await page.getByTestId('new-case-name').fill('E2E case');
+    await page.getByTestId('new-case-analyst').fill('E2E analyst');
+    await page.getByTestId('new-case-agency').getByText('ICE').click();
     await page.getByTestId('new-case-file').fill(path.join(s.home, 'e2e.crosslink'));
     await page.getByTestId('file-dialog-confirm').click();
     await page.getByTestId('status-bar').getByText('e2e.crosslink').waitFor();

@@ -62,6 +62,22 @@ export async function flushBoard(): Promise<void> {
   if (enabled) await flush(generation);
 }
 
+/**
+ * Saves the open board now, changed or not, and says so by failing: for callers (a briefing
+ * package) that make the backend read the board right after and must not read an older one.
+ */
+export async function saveBoardNow(): Promise<{ id: number; name: string }> {
+  if (!enabled) throw new Error('The board is still loading; try again in a moment.');
+  if (timer) clearTimeout(timer);
+  timer = null;
+  const graph = boardStore.get().graph;
+  const viewport = viewportNow();
+  const board = currentBoard.get();
+  await api('board.save', { id: board.id, state: toBoardState(graph, viewport) });
+  lastSaved = { graph, viewport: JSON.stringify(viewport ?? null) };
+  return board;
+}
+
 /** Stops saving (the case or the board is changing): nothing of one board reaches another. */
 export function suspendBoardJournal(): void {
   enabled = false;

@@ -1,4 +1,5 @@
 // Opening, creating and closing cases, and refreshing what the window shows about them.
+import type { Profile } from '../../../shared/model';
 import { api, CallFailed } from '../api/client';
 import { loadBoard, suspendBoardJournal } from './board-journal';
 import { invalidateQueries } from '../api/query-cache';
@@ -50,9 +51,9 @@ export async function openCase(path: string): Promise<boolean> {
   }
 }
 
-export async function createCase(path: string, name: string, thenImport = false): Promise<boolean> {
+export async function createCase(path: string, name: string, thenImport = false, profile?: Profile): Promise<boolean> {
   try {
-    const info = await api('case.create', { path, name: name.trim() || undefined });
+    const info = await api('case.create', { path, name: name.trim() || undefined, profile });
     caseChanged();
     await refreshCase();
     toast('success', `Created case “${info.name}”`, info.path);

@@ -3,10 +3,12 @@ import { uiStore } from '../state/ui-store';
 import { FileDialog } from './FileDialog';
 import { BackupsDialog } from './BackupsDialog';
 import { HealthDialog } from './HealthDialog';
+import { AuditDialog } from './audit/AuditDialog';
 import { ReviewDialog } from './ReviewDialog';
 import { AnalysisDialogs } from './AnalysisDialogs';
 import { BoardDialogs } from './BoardDialogs';
 import { LeadsDialogs } from './LeadsDialogs';
+import { BriefDialogs } from './BriefDialogs';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -32,6 +34,8 @@ export function DialogHost() {
       return <BackupsDialog casePath={d.casePath} damaged={d.damaged} />;
     case 'health':
       return <HealthDialog />;
+    case 'audit':
+      return <AuditDialog />;
     case 'review':
       return <ReviewDialog />;
     case 'analysis':
@@ -40,5 +44,7 @@ export function DialogHost() {
       return <BoardDialogs name={d.name} data={d.data} />;
     case 'leads':
       return <LeadsDialogs name={d.name} data={d.data} />;
+    case 'brief':
+      return <BriefDialogs name={d.name} />;
   }
 }

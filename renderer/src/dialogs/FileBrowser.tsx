@@ -4,11 +4,11 @@ import type { DirEntry } from '../../../shared/contract';
 import { fmtBytes } from '../graph/format';
 import { crumbs } from '../graph/paths';
 import type { DirListing } from '../hooks/useDirListing';
-import { visibleEntry, type FileMode } from './file-target';
+import { visibleEntry, type BrowseMode } from './file-target';
 
 export interface FileBrowserProps {
   dir: DirListing;
-  mode: FileMode | 'folder';
+  mode: BrowseMode;
   typed: string;
   onTyped(v: string): void;
   selected: DirEntry | null;
@@ -85,7 +85,7 @@ export function FileBrowser({ dir, mode, typed, onTyped, selected, onSelect, onO
           >
             <EntryIcon e={e} />
             <span className="fe-name">{e.name}</span>
-            {e.isBundle && <span className="bundle-badge">bundle</span>}
+            {e.isBundle && mode !== 'package' && <span className="bundle-badge">bundle</span>}
             <span className="fe-size muted">{e.type === 'file' ? fmtBytes(e.size) : ''}</span>
           </div>
         ))}

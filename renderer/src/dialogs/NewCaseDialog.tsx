@@ -1,4 +1,4 @@
-// File > New case…: a folder, a file name and a case name.
+// File > New case…: a folder, a file name, a case name and the analyst working it.
 import { useEffect, useState } from 'react';
 import type { DirEntry } from '../../../shared/contract';
 import { createCase } from '../actions/case-actions';
@@ -8,6 +8,8 @@ import { useDirListing } from '../hooks/useDirListing';
 import { closeDialog } from '../state/ui-store';
 import { Dialog } from './Dialog';
 import { FileBrowser } from './FileBrowser';
+import { rememberedProfile, rememberProfile } from '../access/last-profile';
+import { completeProfile, ProfileFields, type ProfileDraft } from './ProfileFields';
 
 export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean }) {
   const dir = useDirListing();
@@ -15,6 +17,7 @@ export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean }) 
   const [file, setFile] = useState(`case-${stamp()}.crosslink`);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [analyst, setAnalyst] = useState<ProfileDraft>(() => rememberedProfile() ?? { name: '', agency: null });
   const [folder, setFolder] = useState<DirEntry | null>(null);
   useEffect(() => {
     if (dir.listing) setTyped(dir.listing.path);
@@ -29,11 +32,13 @@ export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean }) 
   const exists = !absolute && !folder && !!dir.listing?.entries.some((e) => e.name === fileName);
   const badName = !absolute && /[\\/]/.test(fileName);
   const full = absolute ? fileName : target && fileName ? joinPath(target, fileName) : '';
-  const ok = !!full && !exists && !badName && !busy;
+  const profile = completeProfile(analyst);
+  const ok = !!full && !exists && !badName && !busy && !!profile;
   const create = async () => {
-    if (!ok) return;
+    if (!ok || !profile) return;
     setBusy(true);
-    await createCase(full, name, thenImport);
+    rememberProfile(profile);
+    await createCase(full, name, thenImport, profile);
     setBusy(false);
   };
 
@@ -66,6 +71,8 @@ export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean }) 
             onKeyDown={(e) => e.key === 'Enter' && void create()} />
         </label>
       </div>
+      <ProfileFields value={analyst} onChange={setAnalyst} onEnter={() => void create()} />
+      {!profile && <div className="muted small" data-testid="profile-needed">Name the analyst and choose the agency: every answer in the case is filtered by that agency's handling rules.</div>}
       {exists && <div className="error-box">A file named {fileName} already exists in this folder: choose another name, or use File › Open case.</div>}
       {badName && <div className="error-box">The file name cannot contain / or \ (paste a full path starting with / to choose the folder too).</div>}
       <div className="fb-caption muted small">Folder to save the case in:</div>

@@ -20,10 +20,13 @@ export const CASE_FILE = /\.(crosslink|sqlite|db)$/i;
 export const isBundleFolder = (l: Listing | null): boolean =>
   !!l?.entries.some((e) => e.type === 'file' && e.name.toLowerCase() === 'manifest.json');
 
+/** What a file browser lists: a case to open, a bundle to import, a folder, a briefing package. */
+export type BrowseMode = FileMode | 'folder' | 'package';
+
 /** Which entries the list shows: folders always; files only of the kind the mode opens. */
-export function visibleEntry(mode: FileMode | 'folder', e: DirEntry): boolean {
+export function visibleEntry(mode: BrowseMode, e: DirEntry): boolean {
   if (e.type === 'dir') return true;
-  if (mode === 'import') return e.name.toLowerCase().endsWith('.zip');
+  if (mode === 'import' || mode === 'package') return e.name.toLowerCase().endsWith('.zip');
   return CASE_FILE.test(e.name);
 }
 
@@ -39,4 +42,11 @@ export function fileTarget(mode: FileMode, listing: Listing | null, selected: Di
   if (selected?.type === 'file') return { path: selected.path, label: 'Open case' };
   if (typedElsewhere) return { path: t, label: 'Open case' };
   return null;
+}
+
+/** Brief > Verify a package: a .zip clicked in the list, or a path typed or pasted. */
+export function packageTarget(listing: Listing | null, selected: DirEntry | null, typed: string): string | null {
+  if (selected?.type === 'file') return selected.path;
+  const t = typed.trim();
+  return t !== '' && t !== listing?.path && /\.zip$/i.test(t) ? t : null;
 }

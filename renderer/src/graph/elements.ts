@@ -1,6 +1,7 @@
 // Board state -> Cytoscape element definitions. Everything visual is carried in `data`
 // so the stylesheet maps it without per-kind selectors.
 import { LINK_KIND_LABEL, type LinkKind } from '../../../shared/model';
+import { withheldText } from '../access/pointer-text';
 import { HANDLING_LOOK } from '../icons/handling';
 import { KIND_LOOK, glyphUri } from '../icons/kinds';
 import { truncate } from './format';
@@ -29,8 +30,12 @@ export interface NodeData {
   /** The analyst's note ('' when none), shown as a badge and a tooltip. */
   note: string;
   pinned: boolean;
-  /** The icon carries pin/note badges and fills the node (see MARK_STYLES `node.badged`). */
+  /** The icon carries pin/note/padlock badges and fills the node (see MARK_STYLES `node.badged`). */
   badged: boolean;
+  /** What is withheld from the acting profile, for the tooltip ('' when nothing is). */
+  withheld: string;
+  /** Some of the node's records are withheld, the rest shown (a padlock badge, a dashed ring). */
+  partial: boolean;
 }
 
 export interface LinkData {
@@ -52,16 +57,18 @@ export function nodeData(n: CanvasNode): NodeData {
   const look = KIND_LOOK[n.ref.kind];
   const ring = HANDLING_LOOK[n.ref.handling];
   const m = n.marks ?? {};
-  const badged = !!(m.pinned || m.note);
+  const partial = !!n.ref.pointer && n.ref.kind !== 'pointer';
+  const badged = !!(m.pinned || m.note || partial);
   return {
     id: cyNodeId(n.ref.id),
     nodeId: n.ref.id,
-    label: truncate(n.ref.label || n.ref.sourceId || `#${n.ref.id}`, 26),
+    // A pointer's label is its whole message ("ICE holds a record — contact …"): wrapped, not cut.
+    label: truncate(n.ref.label || n.ref.sourceId || `#${n.ref.id}`, n.ref.kind === 'pointer' ? POINTER_LABEL_MAX : 26),
     fullLabel: n.ref.label,
     kind: n.ref.kind,
     handling: n.ref.handling,
     colour: m.colour ?? look.colour,
-    icon: badged ? markedIconUri(n.ref.kind, !!m.pinned, !!m.note) : glyphUri(n.ref.kind),
+    icon: badged ? markedIconUri(n.ref.kind, !!m.pinned, !!m.note, partial) : glyphUri(n.ref.kind),
     shape: look.shape,
     size: Math.round(look.size * (m.scale ?? 1)),
     ring: ring.ring,
@@ -69,11 +76,18 @@ export function nodeData(n: CanvasNode): NodeData {
     note: m.note ?? '',
     pinned: !!m.pinned,
     badged,
+    withheld: withheldText(n.ref.kind, n.ref.pointer),
+    partial,
   };
 }
 
+/** About three lines under a pointer node (see POINTER_STYLES). */
+const POINTER_LABEL_MAX = 72;
+const WITHHELD_LINK_COLOUR = '#9ca3af';
+
 export function linkData(l: CanvasLink): LinkData {
   const restricted = l.ref.handling !== 'SHARED';
+  const withheld = l.ref.kind === 'withheld';
   return {
     id: cyLinkId(l.ref.id),
     linkId: l.ref.id,
@@ -82,8 +96,8 @@ export function linkData(l: CanvasLink): LinkData {
     kind: l.ref.kind,
     label: LINK_KIND_LABEL[l.ref.kind] ?? l.ref.kind,
     handling: l.ref.handling,
-    colour: l.marks?.colour ?? (restricted ? HANDLING_LOOK[l.ref.handling].ring : '#94a3b8'),
-    lineStyle: REPORTED_LINKS.has(l.ref.kind) || l.ref.kind === 'possibly_same' ? 'dashed' : 'solid',
+    colour: l.marks?.colour ?? (withheld ? WITHHELD_LINK_COLOUR : restricted ? HANDLING_LOOK[l.ref.handling].ring : '#94a3b8'),
+    lineStyle: withheld || REPORTED_LINKS.has(l.ref.kind) || l.ref.kind === 'possibly_same' ? 'dashed' : 'solid',
     note: l.marks?.note ?? '',
     noteLabel: l.marks?.note ? `✎ ${truncate(l.marks.note, 40)}` : '',
   };

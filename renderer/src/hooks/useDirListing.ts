@@ -13,7 +13,8 @@ export interface DirListing {
   go(path?: string): Promise<boolean>;
 }
 
-export function useDirListing(): DirListing {
+/** `start`: the folder to show first when it exists (else the one the last dialog showed). */
+export function useDirListing(start?: string): DirListing {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -33,7 +34,8 @@ export function useDirListing(): DirListing {
     }
   }, []);
   useEffect(() => {
-    void go(lastDir).then((ok) => ok || !lastDir || go());
-  }, [go]);
+    const first = start ? go(start) : Promise.resolve(false);
+    void first.then((found) => found || go(lastDir).then((ok) => ok || !lastDir || go()));
+  }, [go, start]);
   return { listing, error, loading, go };
 }

@@ -13,12 +13,16 @@ export type DialogState =
   | { type: 'health' }
   | { type: 'review' }
   | { type: 'about' }
+  /** File > Audit trail…: dialogs/audit/AuditDialog.tsx. */
+  | { type: 'audit' }
   /** Dialogs of the Analyse menu (paths, co-travel, metrics, filters): dialogs/AnalysisDialogs.tsx. */
   | { type: 'analysis'; name: string; data?: unknown }
   /** Dialogs of the Board menu (boards, notes, groups): dialogs/BoardDialogs.tsx. */
   | { type: 'board'; name: string; data?: unknown }
   /** The leads inbox and the trends view: dialogs/LeadsDialogs.tsx. */
-  | { type: 'leads'; name: string; data?: unknown };
+  | { type: 'leads'; name: string; data?: unknown }
+  /** Brief > Export package… and Verify a package…: dialogs/BriefDialogs.tsx. */
+  | { type: 'brief'; name: 'export' | 'verify' };
 
 export interface Selection {
   nodes: number[];

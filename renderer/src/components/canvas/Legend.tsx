@@ -4,6 +4,7 @@ import { boardStore } from '../../graph/graph-store';
 import { useStore } from '../../hooks/useStore';
 import { HANDLING_LOOK } from '../../icons/handling';
 import { KIND_LOOK } from '../../icons/kinds';
+import { lockBadgeUri } from '../../graph/marks-look';
 import { KindIcon } from '../KindIcon';
 
 function kindCounts(nodes: ReadonlyMap<number, { ref: { kind: NodeKind } }>): Map<NodeKind, number> {
@@ -18,6 +19,7 @@ export function Legend() {
   const [collapsed, setCollapsed] = useState(false);
   if (!nodes.size) return null;
   const counts = kindCounts(nodes);
+  const partly = [...nodes.values()].some((n) => n.ref.pointer && n.ref.kind !== 'pointer');
   return (
     <div className={`legend${collapsed ? ' collapsed' : ''}`} data-testid="legend">
       <button className="legend-title" onClick={() => setCollapsed(!collapsed)} aria-expanded={!collapsed}>
@@ -47,6 +49,12 @@ export function Legend() {
               <span className="dash" />
               <span>reported</span>
             </li>
+            {partly && (
+              <li title="Some of this entity's records are withheld from you under handling rules: hover or select it to see who holds them">
+                <img src={lockBadgeUri} width={16} height={16} alt="" />
+                <span>partly withheld</span>
+              </li>
+            )}
           </ul>
         </>
       )}

@@ -45,11 +45,13 @@ export function bindEvents(cy: Core): () => void {
       });
       recordPositions(moved);
     }],
-    // A note shows as the tooltip of its node or link.
-    ['mouseover', 'node[note], edge[note]', (e) => {
-      const note = e.target.data('note') as string;
+    // A note, and what is withheld from this profile, show as the tooltip of the element.
+    ['mouseover', 'node, edge', (e) => {
+      const note = (e.target.data('note') as string | undefined) ?? '';
+      const withheld = (e.target.data('withheld') as string | undefined) ?? '';
+      const text = [note && `Note: ${note}`, withheld].filter(Boolean).join('\n');
       const box = cy.container();
-      if (box && note) box.title = `Note: ${note}`;
+      if (box && text) box.title = text;
     }],
     ['mouseout', 'node, edge', () => {
       const box = cy.container();

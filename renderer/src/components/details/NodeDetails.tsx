@@ -1,18 +1,28 @@
 import { cachedApi } from '../../api/query-cache';
 import { expandNode, removeNodes } from '../../actions/graph-actions';
+import { boardStore } from '../../graph/graph-store';
 import { useQuery } from '../../hooks/useQuery';
+import { useStore } from '../../hooks/useStore';
 import { HandlingBadge } from '../HandlingBadge';
 import { KindIcon } from '../KindIcon';
 import { AttributeTable } from './AttributeTable';
 import { EntityRecords } from './EntityRecords';
 import { Mentions } from './Mentions';
 import { NeighbourCounts } from './NeighbourCounts';
+import { PointerCard } from './PointerCard';
+import { WithheldNote } from './WithheldNote';
 
 export function NodeDetails({ id }: { id: number }) {
-  const q = useQuery(`node ${id}`, () => cachedApi('graph.node', { id }));
+  const onBoard = useStore(boardStore, (b) => b.graph.nodes.get(id)?.ref);
+  // A pointer's whole story is on the board already; there are no details to ask for.
+  const isPointer = onBoard?.kind === 'pointer';
+  const q = useQuery(isPointer ? null : `node ${id}`, () => cachedApi('graph.node', { id }));
+  if (onBoard && isPointer) return <PointerCard node={onBoard} />;
   if (q.error) return <div className="error-box">Could not load the details: {q.error}</div>;
   if (!q.data) return <div className="muted pad">Loading…</div>;
   const d = q.data;
+  if (d.node.kind === 'pointer') return <PointerCard node={d.node} />;
+  const pointer = d.node.pointer ?? onBoard?.pointer;
   return (
     <>
       <div className="dhead">
@@ -26,6 +36,7 @@ export function NodeDetails({ id }: { id: number }) {
           </div>
         </div>
       </div>
+      {pointer && <WithheldNote pointer={pointer} />}
       <div className="dactions">
         <button className="btn btn-primary" onClick={() => void expandNode(id)} title="Add the neighbours (E)">Expand</button>
         <button className="btn" onClick={() => removeNodes([id])} title="Remove from the canvas (Delete)">Remove</button>

@@ -6,17 +6,19 @@ import { LAYOUTS } from '../../graph/layouts/catalog';
 import { ANALYSIS_MENU } from '../../actions/analysis-commands';
 import { LEADS_MENU } from '../../actions/leads-commands';
 import { BOARD_MENU } from '../../actions/board-commands';
+import { BRIEF_MENU } from '../../actions/brief-commands';
 import { useStore } from '../../hooks/useStore';
 import { boardStore } from '../../graph/graph-store';
 import { caseStore } from '../../state/case-store';
 import { uiStore } from '../../state/ui-store';
 
 const MENUS: Array<{ id: string; label: string; items: string[] }> = [
-  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', '-', 'file.closeCase'] },
+  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', 'file.audit', '-', 'file.closeCase'] },
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
   { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', ...LAYOUTS.map((l) => `view.layout.${l.name}`), '-', 'view.clear', '-', 'view.review', 'view.health'] },
   { id: 'board', label: 'Board', items: BOARD_MENU },
   { id: 'analyse', label: 'Analyse', items: [...ANALYSIS_MENU, ...(LEADS_MENU.length ? ['-', ...LEADS_MENU] : [])] },
+  { id: 'brief', label: 'Brief', items: BRIEF_MENU },
   { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.diagnostics', 'help.about'] },
 ];
 

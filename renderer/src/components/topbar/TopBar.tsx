@@ -1,10 +1,8 @@
-import { useStore } from '../../hooks/useStore';
-import { caseStore } from '../../state/case-store';
+import { CaseTitle } from './CaseTitle';
 import { MenuBar } from './MenuBar';
 import { SearchBox } from './SearchBox';
 
 export function TopBar() {
-  const info = useStore(caseStore, (c) => c.info);
   return (
     <header className="topbar">
       <div className="brand" title="Crosslink link-analysis workstation">
@@ -15,16 +13,7 @@ export function TopBar() {
         Crosslink
       </div>
       <MenuBar />
-      <div className={`case-title${info ? '' : ' none'}`} title={info?.path}>
-        {info ? (
-          <>
-            <span className="case-label">Case</span>
-            <span className="case-name">{info.name}</span>
-          </>
-        ) : (
-          'No case open'
-        )}
-      </div>
+      <CaseTitle />
       <SearchBox />
     </header>
   );
