@@ -121,7 +121,7 @@ export async function graphBench(db: string, dir: string, record: Record): Promi
       return;
     }
     const all = new Uint8Array(256).fill(1);
-    const w = new Walker(g, { kindOk: all, since: -Infinity, until: Infinity, hubKind: new Uint8Array(256), hubDegree: Infinity, maxHops: 1000 });
+    const w = new Walker(g, { kindOk: all, since: -Infinity, until: Infinity, hubKind: new Uint8Array(256), hubDegree: Infinity, maxHops: 1000, readers: 0 });
     // One pass first, untimed: the workstation answers many questions with a warm JIT
     // (NetworkX, interpreted, has no warm-up to give).
     for (const [x, y] of pairs.slice(0, 50)) w.shortest(x, y);

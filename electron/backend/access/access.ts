@@ -51,6 +51,11 @@ export class Access {
     this.prov = new ProvenanceLookup(db);
   }
 
+  /** The bits every shown thing must carry (for the path walk over the whole case). */
+  get readers(): number {
+    return this.bits.reduce((a, b) => a | b, 0);
+  }
+
   private allowed(mask: number): boolean {
     return this.bits.every((b) => (mask & b) !== 0);
   }

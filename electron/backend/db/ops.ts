@@ -96,8 +96,8 @@ export const OPS = {
     }
     return explainRecords(c.db, a.a, a.b);
   },
-  'graph.path': (c: OpContext, a: ParsedInput<'graph.path'>) => redactPaths(c.access, findPaths(c.db, c.path, a)),
-  'graph.connect': (c: OpContext, a: ParsedInput<'graph.connect'>) => redactConnect(c.access, connectSet(c.db, c.path, a)),
+  'graph.path': (c: OpContext, a: ParsedInput<'graph.path'>) => redactPaths(c.access, findPaths(c.db, c.path, a, c.access.readers)),
+  'graph.connect': (c: OpContext, a: ParsedInput<'graph.connect'>) => redactConnect(c.access, connectSet(c.db, c.path, a, c.access.readers)),
   'graph.metrics': (_c: OpContext, a: ParsedInput<'graph.metrics'>) => boardMetrics(a.nodes, a.links),
   'graph.timeline': (c: OpContext, a: ParsedInput<'graph.timeline'>) => redactTimeline(c.access, timeline(c.db, a.ids, a.limit)),
   'graph.warm': (c: OpContext) => {

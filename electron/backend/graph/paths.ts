@@ -22,12 +22,13 @@ function hubNote(w: Walker, explainer: PathExplainer): PathResult['hubsAvoided']
   return [...w.hubsMet].slice(0, MAX_HUBS_LISTED).map((i) => explainer.node(w.g.ids[i]));
 }
 
-export function findPaths(db: Database.Database, casePath: string, o: ParsedInput<'graph.path'>): PathResult {
+/** `readers`: the agency bits that must see every step (access/rules.ts); 0 walks everything. */
+export function findPaths(db: Database.Database, casePath: string, o: ParsedInput<'graph.path'>, readers = 0): PathResult {
   const started = performance.now();
   const g = entityGraph(db, casePath);
   const s = locate(db, g, o.from, 'from');
   const t = locate(db, g, o.to, 'to');
-  const rules = walkRules(g, o);
+  const rules = walkRules(g, o, readers);
   const w = new Walker(g, rules);
   let dense: DensePath[];
   let note: string | null = null;
@@ -43,6 +44,10 @@ export function findPaths(db: Database.Database, casePath: string, o: ParsedInpu
   if (s === t) note = 'Both ids stand for the same entity (a record and the person or vehicle it resolved into).';
   else if (!dense.length) {
     note = `No path of at most ${o.maxHops} hops${o.linkKinds?.length ? ' over the chosen link kinds' : ''}${o.since || o.until ? ' in the period' : ''}${o.timeRespecting ? ' in time order' : ''}${hubsAvoided.length ? `, not passing through ${hubsAvoided.length === 1 ? 'a hub' : 'hubs'} (${hubsAvoided.map((h) => h.label).join(', ')})` : ''}.`;
+    // Existence is what a pointer may tell: a path through withheld records, never the path.
+    if (readers && new Walker(g, { ...rules, readers: 0 }).shortest(s, t)) {
+      note += ' A path exists through records held by other agencies that you may not see; ask them.';
+    }
   } else if (dense.length < o.k && !o.timeRespecting) {
     note = `Only ${dense.length} distinct path${dense.length === 1 ? '' : 's'} of at most ${o.maxHops} hops${hubsAvoided.length ? ' avoiding hubs' : ''}.`;
   }
@@ -58,10 +63,10 @@ export function findPaths(db: Database.Database, casePath: string, o: ParsedInpu
 }
 
 /** The union of shortest paths between every pair of the selected items. */
-export function connectSet(db: Database.Database, casePath: string, o: ParsedInput<'graph.connect'>): ConnectResult {
+export function connectSet(db: Database.Database, casePath: string, o: ParsedInput<'graph.connect'>, readers = 0): ConnectResult {
   const started = performance.now();
   const g = entityGraph(db, casePath);
-  const w = new Walker(g, walkRules(g, o));
+  const w = new Walker(g, walkRules(g, o, readers));
   const explainer = new PathExplainer(db, g);
   const items = [...new Set(o.ids)].map((id) => ({ id, i: locate(db, g, id, `node ${id}`) }));
   const nodes = new Map<number, PathResult['from']>();

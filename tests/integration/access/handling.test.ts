@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../electron/backend/api';
 import { generateDemo } from '../../../electron/backend/demo/generate';
@@ -187,6 +188,46 @@ describe('handling rules in every answer', () => {
       }
     }, 240_000);
   }
+
+  it('a CBP path never walks through the ORCON case, though an ICE path between the same persons may', async () => {
+    const db = new Database(file, { readonly: true });
+    // An ORCON case naming two persons who also have records CBP may read.
+    const rows = db
+      .prepare(
+        `SELECT c.id AS caseId, p.key AS person FROM node c JOIN link cn ON cn.src = c.id AND cn.kind = 'case_names'
+         JOIN link ra ON ra.src = cn.dst AND ra.kind = 'resolved_as' JOIN node p ON p.id = ra.dst
+         WHERE c.kind = 'case' AND c.handling = 'ORCON'
+           AND EXISTS (SELECT 1 FROM link r2 JOIN node m ON m.id = r2.src WHERE r2.dst = p.id AND r2.kind = 'resolved_as' AND m.handling <> 'ORCON')
+         GROUP BY c.id, p.id`,
+      )
+      .all() as Array<{ caseId: number; person: string }>;
+    db.close();
+    const byCase = new Map<number, string[]>();
+    for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.person]);
+    const found = [...byCase].find(([, ps]) => ps.length >= 2);
+    expect(found, 'the demo has an ORCON case naming two persons CBP can see').toBeTruthy();
+    const [caseId, persons] = found!;
+    const ice = await openAs(undefined);
+    try {
+      const r = await call(ice, 'graph.path', { from: persons[0], to: persons[1], k: 5, avoidHubs: false });
+      expect(r.paths.some((p) => p.nodes.some((n) => n.id === caseId))).toBe(true);
+    } finally {
+      await ice.close();
+    }
+    const cbp = await openAs('CBP');
+    try {
+      const r = await call(cbp, 'graph.path', { from: persons[0], to: persons[1], k: 5, avoidHubs: false });
+      for (const p of r.paths) {
+        expect(p.nodes.map((n) => n.id)).not.toContain(caseId);
+        expect(p.nodes.every((n) => n.kind !== 'pointer')).toBe(true);
+      }
+      // the walk itself kept to what CBP may see: nothing had to be dropped afterwards
+      expect(r.note ?? '').not.toMatch(/through records you may not see; ask the agencies/);
+      if (!r.paths.length) expect(r.note).toMatch(/held by other agencies/);
+    } finally {
+      await cbp.close();
+    }
+  }, 120_000);
 
   it('USCIS sees no LES content; CBP does', async () => {
     expect(lesStrings.length).toBeGreaterThan(0);

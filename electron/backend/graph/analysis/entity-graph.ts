@@ -4,6 +4,7 @@
 // (millions of links) fits in a few hundred MB and a breadth-first search touches no objects.
 // Built in the analysis worker on first use and rebuilt when the case's graph changes.
 import type Database from 'better-sqlite3';
+import { EVERYONE, rowMask } from '../../access/rules';
 import { LINK_KINDS, NODE_KINDS, type LinkKind, type NodeKind } from '../../../../shared/model';
 
 export const LINK_CODE = new Map<LinkKind, number>(LINK_KINDS.map((k, i) => [k, i]));
@@ -32,6 +33,10 @@ export interface EntityGraph {
   /** The instant of each link (for time order) and its wall-clock time where it happened (for periods: "until 3 December" means the local day). */
   readonly adjAt: Int32Array;
   readonly adjLocal: Int32Array;
+  /** Agencies (access/rules.ts bits) that may read each link's row, and see each node:
+   * the walk of a profile keeps to what it may see. */
+  readonly adjMask: Uint8Array;
+  readonly nodeMask: Uint8Array;
   readonly links: number;
   readonly version: string;
   readonly buildMs: number;
@@ -135,13 +140,25 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
   const kind = new Uint8Array(n).fill(255);
   const port = NODE_CODE.get('port')!;
   for (const id of db.prepare(`SELECT id FROM node WHERE kind = 'port'`).pluck().iterate() as Iterable<number>) kind[id] = port;
+  // Who may see what: SHARED rows (most) need no lookup; marked records are read once.
+  const nodeMask = new Uint8Array(n).fill(EVERYONE);
+  const marked = db.prepare(`SELECT id, handling, agency FROM node WHERE handling <> 'SHARED' AND kind IN ('subject', 'vehicle', 'traveller', 'case', 'lookout')`);
+  for (const [id, h, ag] of marked.raw(true).iterate() as Iterable<[number, string, string | null]>) nodeMask[id] = rowMask(h, ag);
   phase('nodes');
   const rep = new Int32Array(n);
   for (let i = 0; i < n; i++) rep[i] = i;
   const folded = db.prepare(
-    `SELECT l.src, l.dst FROM link l JOIN node r ON r.id = l.src WHERE l.kind = 'resolved_as' AND r.kind IN ${FOLDED}`,
+    `SELECT l.src, l.dst, r.handling, r.agency FROM link l JOIN node r ON r.id = l.src WHERE l.kind = 'resolved_as' AND r.kind IN ${FOLDED}`,
   );
-  for (const [src, dst] of folded.raw(true).iterate() as Iterable<[number, number]>) rep[indexOf[src]] = indexOf[dst];
+  // An entity may be seen by whoever may read one of its records.
+  const memberMask = new Uint8Array(n);
+  const hasMembers = new Uint8Array(n);
+  for (const [src, dst, h, ag] of folded.raw(true).iterate() as Iterable<[number, number, string, string | null]>) {
+    rep[indexOf[src]] = indexOf[dst];
+    memberMask[dst] |= rowMask(h, ag);
+    hasMembers[dst] = 1;
+  }
+  for (let i = 0; i < n; i++) if (hasMembers[i]) nodeMask[i] = memberMask[i];
 
   phase('folded records');
   // Links between representatives, each once; then counted into CSR.
@@ -151,12 +168,15 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
   const lat = new Growable(1 << 18);
   const local = new Growable(1 << 18);
   const lkind = new Growable(1 << 18);
+  const lmask = new Growable(1 << 18);
   const resolvedAs = LINK_CODE.get('resolved_as')!;
   // Dates are read by SQLite (unixepoch understands the offsets), far faster than Date.parse.
   const links = db.prepare(
-    `SELECT id, kind, src, dst, CAST(unixepoch(at) / 60 AS INTEGER), CAST(unixepoch(substr(at, 1, 16)) / 60 AS INTEGER) FROM link`,
+    `SELECT id, kind, src, dst, CAST(unixepoch(at) / 60 AS INTEGER), CAST(unixepoch(substr(at, 1, 16)) / 60 AS INTEGER), handling,
+            CASE WHEN handling <> 'SHARED' THEN coalesce((SELECT agency FROM node WHERE id = l.src), (SELECT agency FROM node WHERE id = l.dst)) END
+     FROM link l`,
   );
-  for (const [id, k, src, dst, at, wall] of links.raw(true).iterate() as Iterable<[number, LinkKind, number, number, number | null, number | null]>) {
+  for (const [id, k, src, dst, at, wall, h, ag] of links.raw(true).iterate() as Iterable<[number, LinkKind, number, number, number | null, number | null, string, string | null]>) {
     const ra = rep[indexOf[src]];
     const rb = rep[indexOf[dst]];
     const code = LINK_CODE.get(k) ?? 255;
@@ -168,6 +188,7 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
     lat.push(at ?? UNDATED);
     local.push(wall ?? UNDATED);
     lkind.push(code);
+    lmask.push(h === 'SHARED' ? EVERYONE : rowMask(h, ag));
   }
   phase('links');
   const m = a.length;
@@ -183,6 +204,7 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
   const adjKind = new Uint8Array(2 * m);
   const adjAt = new Int32Array(2 * m);
   const adjLocal = new Int32Array(2 * m);
+  const adjMask = new Uint8Array(2 * m);
   for (let e = 0; e < m; e++) {
     const ends = [a.data[e], b.data[e]];
     for (let side = 0; side < 2; side++) {
@@ -192,10 +214,11 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
       adjKind[p] = lkind.data[e];
       adjAt[p] = lat.data[e];
       adjLocal[p] = local.data[e];
+      adjMask[p] = lmask.data[e];
     }
   }
   phase('adjacency');
-  return { ids, indexOf, n, rep, kind, off, adj, adjLink, adjKind, adjAt, adjLocal, links: m, version, buildMs: performance.now() - started, phases };
+  return { ids, indexOf, n, rep, kind, off, adj, adjLink, adjKind, adjAt, adjLocal, adjMask, nodeMask, links: m, version, buildMs: performance.now() - started, phases };
 }
 
 let cached: EntityGraph | null = null;

@@ -22,7 +22,7 @@ export function defaultHubDegree(g: EntityGraph): number {
   return d;
 }
 
-export function walkRules(g: EntityGraph, o: Options): WalkRules {
+export function walkRules(g: EntityGraph, o: Options, readers = 0): WalkRules {
   const kindOk = new Uint8Array(256);
   const only = o.linkKinds?.length ? new Set(o.linkKinds) : null;
   const avoid = new Set(o.avoidLinkKinds ?? []);
@@ -40,5 +40,6 @@ export function walkRules(g: EntityGraph, o: Options): WalkRules {
     hubKind,
     hubDegree: o.avoidHubs ? (o.hubDegree ?? defaultHubDegree(g)) : Infinity,
     maxHops: o.maxHops,
+    readers,
   };
 }

@@ -14,6 +14,8 @@ export interface WalkRules {
   /** A node with this many links or more is a hub (Infinity: none). */
   hubDegree: number;
   maxHops: number;
+  /** Agency bits that must all be able to see a step (0: everything may be walked). */
+  readers: number;
 }
 
 /** A path as dense node indexes and, between them, the adjacency position of each step. */
@@ -82,6 +84,8 @@ export class Walker {
 
   edgeOk(p: number): boolean {
     if (!this.rules.kindOk[this.g.adjKind[p]]) return false;
+    const r = this.rules.readers;
+    if (r && ((this.g.adjMask[p] & r) !== r || (this.g.nodeMask[this.g.adj[p]] & r) !== r)) return false;
     const at = this.g.adjLocal[p];
     return at === UNDATED || (at >= this.rules.since && at <= this.rules.until);
   }
