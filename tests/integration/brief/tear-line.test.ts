@@ -1,7 +1,7 @@
 // Tear lines on the demo case: an ICE analyst briefs a board holding the ORCON case. The
 // package for a CBP audience holds the canary in no file (PDF text, GraphML, CSV, SVG, board,
 // manifest, PNG bytes); the package for ICE does. Both verify, and one changed byte breaks it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
@@ -50,6 +50,7 @@ async function packageText(zip: string, dir: string): Promise<Map<string, string
 }
 
 let dir: string;
+let file: string;
 let b: Backend;
 let canary: string;
 let boardId: number;
@@ -62,6 +63,7 @@ beforeAll(async () => {
   canary = planted.orcon_canary;
   const c = await newCase();
   b = c.backend;
+  file = c.file;
   expect((await runImport(b, bundle)).progress.state).toBe('done');
   // A board as an analyst builds it: the ORCON case, what it names, and their neighbours.
   const kase = (await call(b, 'graph.resolveId', { sourceId: planted.orcon_case_id }))!;
@@ -133,4 +135,25 @@ describe('briefing packages with tear lines', () => {
     const a = await call(b, 'audit.list', { action: 'brief' });
     expect(a.entries.map((e) => e.detail).join('\n')).toMatch(/for CBP, .*withheld/);
   });
+
+  it('crosslink brief --board --audience writes the same tear line; brief verify checks it', async () => {
+    await b.close();
+    const bin = path.resolve('bin/crosslink.js');
+    const out = path.join(dir, 'cli-cbp.zip');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
+    const r = run('brief', '--db', file, '--board', 'Currency case', '--audience', 'CBP', '--out', out, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ audience: 'CBP', file: out });
+    for (const [name, t] of await packageText(out, dir)) expect(t.includes(canary), name).toBe(false);
+    const v = run('brief', 'verify', out);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/package verified: 8 files/);
+    // --as CBP: the CBP analyst's own brief of the ICE board holds no canary either
+    const asCbp = run('brief', '--db', file, '--board', 'Currency case', '--as', 'CBP', '--audience', 'ICE', '--out', path.join(dir, 'as-cbp.zip'));
+    expect(asCbp.status, asCbp.stderr).toBe(0);
+    for (const [name, t] of await packageText(path.join(dir, 'as-cbp.zip'), dir)) expect(t.includes(canary), name).toBe(false);
+    const bad = run('brief', '--db', file, '--board', 'No such board', '--out', path.join(dir, 'x.zip'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/no board 'No such board'/);
+  }, 180_000);
 });
