@@ -119,7 +119,12 @@ export const OPS = {
     return { ...r, leads: r.leads.map((l) => redactLead(c.access, l)).filter((l) => l !== null) };
   },
   'leads.get': (c: OpContext, a: { id: number }) => redactLeadWithEvidence(c.access, getLead(c.db, a.id)),
-  'leads.fresh': (c: OpContext, a: { at: string }) => freshLeads(c.db, a.at, 5),
+  // The toast's titles were written from every row behind a lead: shown only as the profile may see them.
+  'leads.fresh': (c: OpContext, a: { at: string }) =>
+    freshLeads(c.db, a.at, 5).flatMap((f) => {
+      const l = redactLead(c.access, getLead(c.db, f.id));
+      return l ? [{ ...f, title: l.title }] : [];
+    }),
   'leads.mark': (c: OpContext, a: { id: number; status: LeadStatus; reason: string | null; who: string }) => markLead(c.db, a.id, a.status, a.reason, a.who),
   'trends.ports': (c: OpContext, a: ParsedInput<'trends.ports'>) => portTrends(c.db, a.top, a.threshold),
   'board.list': (c: OpContext) => listBoards(c.db),
