@@ -17,6 +17,7 @@ import { listDir } from './fs-browse';
 import type { ImportOutcome, ImportProgressInfo } from './ingest/import-bundle';
 import type { Agency, Profile } from '../../shared/model';
 import { auditNoteFor } from './access/audit-calls';
+import { AuditHeads } from './access/audit-head';
 import type { BriefRenderer } from './brief/model';
 import { LEGACY_PROFILE } from './db/case-meta';
 
@@ -102,6 +103,7 @@ export class Backend {
   private jobSeq = 0;
   private importTail: Promise<void> = Promise.resolve();
   readonly log: OpsLog;
+  private readonly auditHeads: AuditHeads;
   readonly backups: BackupSettings;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   private readonly slow: Health['slowQueries'] = [];
@@ -112,13 +114,17 @@ export class Backend {
   }
 
   constructor(private readonly opts: BackendOptions) {
-    this.log = new OpsLog(path.join(opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink'), 'logs'));
+    const dataDir = opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink');
+    this.log = new OpsLog(path.join(dataDir, 'logs'));
+    this.auditHeads = new AuditHeads(path.join(dataDir, 'audit-heads'));
     this.backups = backupSettings(opts.backup);
     this.loopDelay.enable();
   }
 
   /** The case's own profile, read when it is opened. */
   private caseProfile: Profile | null = null;
+  /** Tells this case from another made later at the same path (the remembered audit end). */
+  private caseCreatedAt: string | null = null;
   private auditQueue: Array<{ at: string; who: string; agency: Agency; action: AuditAction; target: string; detail: string }> = [];
   private auditTimer: NodeJS.Timeout | null = null;
 
@@ -156,7 +162,8 @@ export class Backend {
     const entries = this.auditQueue.splice(0);
     if (!store || !entries.length) return;
     try {
-      await store.write('audit.append', { entries }).done;
+      const head = await store.write('audit.append', { entries }).done;
+      if (this.caseCreatedAt) this.auditHeads.remember(store.path, head, this.caseCreatedAt);
     } catch (err) {
       this.log.write('error', 'audit_write_failed', { code: toCallError(err).code, message: toCallError(err).message, entries: entries.length });
     }
@@ -239,14 +246,33 @@ export class Backend {
     return this.store;
   }
 
+  /** Compares the trail's end with the one this workstation last wrote: entries cut off the
+   * end leave no break in the chain, so the finding is written into the trail itself. */
+  private async checkAuditTail(store: CaseStore): Promise<string | null> {
+    const head = this.caseCreatedAt ? this.auditHeads.recall(store.path, this.caseCreatedAt) : null;
+    if (!head || head.entries === 0) return null;
+    const now = await store.query('audit.head', undefined);
+    const at = now.entries >= head.entries ? await store.query('audit.hashAt', { id: head.entries }) : null;
+    if (now.entries >= head.entries && at === head.hash) return null;
+    const cut = head.entries - now.entries;
+    const reason =
+      cut > 0
+        ? `the newest ${cut} entr${cut === 1 ? 'y was' : 'ies were'} removed: this workstation wrote ${head.entries} entries to this case, it held ${now.entries} when opened`
+        : `entry #${head.entries} is not the one this workstation wrote last`;
+    this.log.write('error', 'audit_tampered', { reason });
+    this.audit('case.open', 'audit trail', `TAMPERED: ${reason}`);
+    return reason;
+  }
+
   /** Takes the profile of a case just read, and says whom its answers are for. */
   private withProfile(info: Output<'case.open'>): Output<'case.open'> {
     this.caseProfile = info.profile;
+    this.caseCreatedAt = info.createdAt;
     if (this.store) this.store.actingAs = this.acting.agency;
     return { ...info, actingAs: this.acting };
   }
 
-  async openCase(file: string, create: boolean, name?: string, profile?: Profile): Promise<Output<'case.open'>> {
+  async openCase(file: string, create: boolean, name?: string, profile?: Profile, checkTail = true): Promise<Output<'case.open'>> {
     const resolved = path.resolve(file);
     if (this.jobs.size && [...this.jobs.values()].some((j) => j.progress.state === 'running')) {
       throw new AppError('conflict', 'An import is running; wait for it or cancel it before switching cases.');
@@ -270,6 +296,8 @@ export class Backend {
     info.notices = recovered.map(
       (r) => `Import #${r.importId} (${r.exportId}) was interrupted before it finished; its partial rows were removed. Import the bundle again.`,
     );
+    const tampered = checkTail ? await this.checkAuditTail(next) : null;
+    if (tampered) info.notices.push(`The audit trail of this case was tampered with: ${tampered}. This is now recorded in the trail.`);
     return info;
   }
 
@@ -465,6 +493,7 @@ export class Backend {
       await this.store?.close();
       this.store = null;
       this.caseProfile = null;
+      this.caseCreatedAt = null;
       return { closed: had };
     },
     'fs.list': async (i) => listDir(i.path, this.opts.homeDir ?? ''),
@@ -510,6 +539,7 @@ export class Backend {
       }
       // The case must be closed while its file is replaced.
       if (this.store?.path === casePath) {
+        await this.flushAudit();
         await this.store.close();
         this.store = null;
       }
@@ -517,7 +547,15 @@ export class Backend {
       // The board comes back as the backup holds it, not as the journal last had it.
       removeJournals(casePath);
       this.log.write('warn', 'restored', { nodes: restored.counts.nodes, links: restored.counts.links });
-      const info = await this.openCase(casePath, false);
+      const info = await this.openCase(casePath, false, undefined, undefined, false);
+      // A restore takes the case back, not the record of who did what: the audit entries
+      // written since the backup are carried over, chain intact.
+      if (savedCurrent) {
+        const carried = await this.requireStore().write('audit.carry', { from: savedCurrent }).done.catch(() => 0);
+        this.log.write('info', 'audit_carried', { entries: carried });
+      }
+      const tampered = await this.checkAuditTail(this.requireStore());
+      if (tampered) info.notices.push(`The audit trail could not be carried over the restore: ${tampered}.`);
       info.notices.push(`Restored the backup of ${restored.createdAt} (${restored.counts.nodes} nodes, ${restored.counts.links} links).${savedCurrent ? ' The case as it was before the restore was saved as a backup too.' : ''}`);
       return { restored, savedCurrent, case: info };
     },
@@ -586,7 +624,12 @@ export class Backend {
     },
     'audit.verify': async () => {
       await this.flushAudit();
-      return this.requireStore().query('audit.verify', undefined);
+      const store = this.requireStore();
+      const v = await store.query('audit.verify', undefined);
+      // The chain is whole; was its end found cut off when the case was opened here?
+      const mark = v.ok ? await store.query('audit.tampered', undefined) : null;
+      if (mark) return { ok: false, entries: v.entries, firstBad: { id: mark.id, reason: mark.detail.replace(/^TAMPERED: /, '') } };
+      return v;
     },
     'brief.export': async (i) => this.exportBrief(i),
     'brief.verify': async (i) => {

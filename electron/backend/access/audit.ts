@@ -39,8 +39,14 @@ export function entryHash(prevHash: string, e: { id: number; at: string; who: st
 }
 
 /** Appends entries in one transaction, each chained to the one before. */
-export function appendAudit(db: Database.Database, entries: AuditInput[]): void {
-  if (!entries.length) return;
+/** The newest entry: what a reader elsewhere remembers to notice the newest ones removed. */
+export interface AuditHead {
+  entries: number;
+  hash: string;
+}
+
+export function appendAudit(db: Database.Database, entries: AuditInput[]): AuditHead {
+  if (!entries.length) return auditHead(db);
   const last = db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
   const insert = db.prepare(
     'INSERT INTO audit(id, at, who, agency, action, target, detail, prev_hash, hash) VALUES (@id, @at, @who, @agency, @action, @target, @detail, @prev_hash, @hash)',
@@ -66,6 +72,17 @@ export function appendAudit(db: Database.Database, entries: AuditInput[]): void 
       prev = hash;
     }
   }).immediate();
+  return auditHead(db);
+}
+
+export function auditHead(db: Database.Database): AuditHead {
+  const tail = db.prepare('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  return { entries: tail?.id ?? 0, hash: tail?.hash ?? GENESIS_HASH };
+}
+
+/** The hash stored for entry `id`, if there is one. */
+export function auditHashAt(db: Database.Database, id: number): string | null {
+  return (db.prepare('SELECT hash FROM audit WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
 }
 
 const likeEscape = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -159,4 +176,28 @@ function explain(db: Database.Database, b: Break): string {
   const before = db.prepare('SELECT id FROM audit WHERE hash = ? LIMIT 1').pluck().get(b.prevHash) as number | undefined;
   if (before !== undefined) return `entry #${b.id} was moved: it was written right after the entry now at #${before}`;
   return `an entry before #${b.id} was deleted or replaced`;
+}
+
+/**
+ * After a restore: appends the entries another copy of the case (the one the restore
+ * replaced) holds beyond this one's newest, when this one's trail is a prefix of that one's.
+ * Rows are copied as they are, so the chain stays verifiable.
+ */
+export function carryAudit(db: Database.Database, from: string): number {
+  db.prepare('ATTACH DATABASE ? AS prior').run(from);
+  try {
+    if (!db.prepare(`SELECT 1 FROM prior.sqlite_master WHERE type = 'table' AND name = 'audit'`).get()) return 0;
+    const head = auditHead(db);
+    if (head.entries > 0 && db.prepare('SELECT hash FROM prior.audit WHERE id = ?').pluck().get(head.entries) !== head.hash) return 0;
+    return db
+      .prepare('INSERT INTO audit(id, at, who, agency, action, target, detail, prev_hash, hash) SELECT id, at, who, agency, action, target, detail, prev_hash, hash FROM prior.audit WHERE id > ? ORDER BY id')
+      .run(head.entries).changes;
+  } finally {
+    db.prepare('DETACH DATABASE prior').run();
+  }
+}
+
+/** The first entry recording that the trail was found cut (written when a case is opened). */
+export function auditTampered(db: Database.Database): { id: number; detail: string } | null {
+  return (db.prepare(`SELECT id, detail FROM audit WHERE action = 'case.open' AND detail LIKE 'TAMPERED: %' ORDER BY id LIMIT 1`).get() as { id: number; detail: string } | undefined) ?? null;
 }

@@ -32,7 +32,7 @@ import { timeline } from '../graph/timeline';
 import { entityGraph } from '../graph/analysis/entity-graph';
 import { listCotravel, runCotravel } from '../graph/cotravel';
 import { boardName, createBoard, deleteBoard, listBoards, loadBoard, renameBoard, saveBoard } from '../board/boards';
-import { appendAudit, listAudit, verifyAudit, type AuditInput } from '../access/audit';
+import { appendAudit, auditHashAt, auditHead, auditTampered, carryAudit, listAudit, verifyAudit, type AuditInput } from '../access/audit';
 
 export interface OpContext {
   db: Database.Database;
@@ -149,6 +149,10 @@ export const OPS = {
     return { ...r, entries: r.entries.map((e) => (e.agency === c.as ? e : { ...e, target: `(recorded under a ${e.agency} profile; withheld)`, detail: '' })) };
   },
   'audit.verify': (c: OpContext) => verifyAudit(c.db),
+  'audit.hashAt': (c: OpContext, a: { id: number }) => auditHashAt(c.db, a.id),
+  'audit.carry': (c: OpContext, a: { from: string }) => carryAudit(c.db, a.from),
+  'audit.head': (c: OpContext) => auditHead(c.db),
+  'audit.tampered': (c: OpContext) => auditTampered(c.db),
 } satisfies Record<string, Op>;
 
 /** A record id (or P- person id) the profile may see. */
