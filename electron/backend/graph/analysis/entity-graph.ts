@@ -172,11 +172,13 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
   const resolvedAs = LINK_CODE.get('resolved_as')!;
   // Dates are read by SQLite (unixepoch understands the offsets), far faster than Date.parse.
   const links = db.prepare(
-    `SELECT id, kind, src, dst, CAST(unixepoch(at) / 60 AS INTEGER), CAST(unixepoch(substr(at, 1, 16)) / 60 AS INTEGER), handling,
+    `SELECT id, kind, src, dst, CAST(unixepoch(at) / 60 AS INTEGER), CAST(unixepoch(substr(at, 1, 16)) / 60 AS INTEGER),
+            CASE WHEN handling <> 'SHARED' THEN handling END,
             CASE WHEN handling <> 'SHARED' THEN coalesce((SELECT agency FROM node WHERE id = l.src), (SELECT agency FROM node WHERE id = l.dst)) END
      FROM link l`,
   );
-  for (const [id, k, src, dst, at, wall, h, ag] of links.raw(true).iterate() as Iterable<[number, LinkKind, number, number, number | null, number | null, string, string | null]>) {
+  // Most links are SHARED: their marking comes back NULL (nothing to marshal).
+  for (const [id, k, src, dst, at, wall, h, ag] of links.raw(true).iterate() as Iterable<[number, LinkKind, number, number, number | null, number | null, string | null, string | null]>) {
     const ra = rep[indexOf[src]];
     const rb = rep[indexOf[dst]];
     const code = LINK_CODE.get(k) ?? 255;
@@ -188,7 +190,7 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
     lat.push(at ?? UNDATED);
     local.push(wall ?? UNDATED);
     lkind.push(code);
-    lmask.push(h === 'SHARED' ? EVERYONE : rowMask(h, ag));
+    lmask.push(h === null ? EVERYONE : rowMask(h, ag));
   }
   phase('links');
   const m = a.length;
