@@ -61,14 +61,17 @@ function partlyWithheldPerson(db: string): { id: number; key: string } {
 }
 
 /** The browser host started with `--as CBP`, in Chromium; the harness's session cannot pass it. */
-async function openAsCbp(db: string): Promise<{ host: WebHost; context: BrowserContext; page: Page; errors: string[] }> {
+async function openAsCbp(db: string): Promise<{ host: WebHost; context: BrowserContext; page: Page; errors: string[]; frames: string[] }> {
   const host = await startWebHost({ port: 0, homeDir: tmpDir('crosslink-home-'), db, checkOutput: true, actAs: 'CBP' });
   const context = await launchChromium();
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // Every frame the host sends this page: what CBP's browser receives, whatever it shows.
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
   await page.goto(host.url);
-  return { host, context, page, errors };
+  return { host, context, page, errors, frames };
 }
 
 describe('Brief: analyst profiles, packages for another agency, pointers', () => {
@@ -77,11 +80,13 @@ describe('Brief: analyst profiles, packages for another agency, pointers', () =>
   let cell: NodeRef[];
   let partly: { id: number; key: string };
   let written: string;
+  let planted: { orcon_canary: string; orcon_case_id: string };
   beforeAll(async () => {
     const dir = tmpDir();
     const demo = path.join(dir, 'demo');
     await generateDemo({ out: demo, seed: 7 });
-    const truth = JSON.parse(fs.readFileSync(`${demo}.truth/planted.json`, 'utf8')) as { network: { record_ids: string[] } };
+    const truth = JSON.parse(fs.readFileSync(`${demo}.truth/planted.json`, 'utf8')) as { network: { record_ids: string[] }; orcon_canary: string; orcon_case_id: string };
+    planted = truth;
     db = path.join(dir, 'q4.crosslink');
     const b = new Backend({ host: 'cli', version: 'test', dataDir: dir, backup: { intervalMinutes: 0 } });
     await call(b, 'case.create', { path: db, name: 'EL PASO Q4', profile: ORTEGA });
@@ -196,6 +201,18 @@ describe('Brief: analyst profiles, packages for another agency, pointers', () =>
       await card.waitFor();
       expect(await card.textContent()).toMatch(/Withheld under handling rules — ICE holds a record\. Contact: \S/);
       await page.screenshot({ path: path.join(SCREENSHOTS, '83-cbp-pointer.png') });
+
+      // Searching the canary and the ORCON case's id: "hit", a pointer, and not one frame
+      // the host sent this page holds the canary.
+      for (const q of [planted.orcon_canary, planted.orcon_case_id]) {
+        await page.getByTestId('search-input').fill(q);
+        await page.getByTestId('search-result').first().waitFor();
+        expect(await page.getByTestId('search-result').first().textContent()).toMatch(/ICE holds/);
+      }
+      await page.getByTestId('search-result').first().click();
+      await page.waitForTimeout(500);
+      expect(cbp.frames.length).toBeGreaterThan(5);
+      expect(cbp.frames.filter((f) => f.includes(planted.orcon_canary))).toEqual([]);
       expect(cbp.errors).toEqual([]);
     } finally {
       await cbp.context.close();
