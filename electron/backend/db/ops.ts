@@ -126,7 +126,7 @@ export const OPS = {
       return l ? [{ ...f, title: l.title }] : [];
     }),
   'leads.mark': (c: OpContext, a: { id: number; status: LeadStatus; reason: string | null; who: string }) => markLead(c.db, a.id, a.status, a.reason, a.who),
-  'trends.ports': (c: OpContext, a: ParsedInput<'trends.ports'>) => portTrends(c.db, a.top, a.threshold),
+  'trends.ports': (c: OpContext, a: ParsedInput<'trends.ports'>) => portTrends(c.db, a.top, a.threshold, (h, ag) => c.access.canRead(h, ag)),
   'board.list': (c: OpContext) => listBoards(c.db),
   'board.create': (c: OpContext, a: { name: string; state: string; nodes: number; links: number; savedAt: string }) =>
     createBoard(c.db, a.name, a.state, a, a.savedAt),

@@ -65,15 +65,25 @@ function trendsFrom(rows: PortDay[], top: number, threshold: number): { days: st
 }
 
 /** The trends view: crossings (travellers) per port per day, from the case. */
-export function portTrends(db: Database.Database, top: number, threshold: number): { days: string[]; ports: PortTrend[] } {
+/** Crossings per port per day; with `canRead`, only the crossings that reader may read are counted. */
+export function portTrends(db: Database.Database, top: number, threshold: number, canRead?: (handling: string, agency: string | null) => boolean): { days: string[]; ports: PortTrend[] } {
   const rows = db
     .prepare(
-      `SELECT p.key AS port, p.label AS label, substr(ti.at, 1, 10) AS day, count(*) AS n
+      `SELECT p.key AS port, p.label AS label, substr(ti.at, 1, 10) AS day, ti.handling AS handling,
+              CASE WHEN ti.handling <> 'SHARED' THEN (SELECT agency FROM node WHERE id = ti.src) END AS agency, count(*) AS n
        FROM link ti JOIN link ap ON ap.src = ti.dst AND ap.kind = 'at_port' JOIN node p ON p.id = ap.dst
-       WHERE ti.kind = 'travelled_in' AND ti.at IS NOT NULL GROUP BY p.id, day`,
+       WHERE ti.kind = 'travelled_in' AND ti.at IS NOT NULL GROUP BY p.id, day, ti.handling, agency`,
     )
-    .all() as PortDay[];
-  return trendsFrom(rows, top, threshold);
+    .all() as Array<PortDay & { handling: string; agency: string | null }>;
+  const counted = new Map<string, PortDay>();
+  for (const r of rows) {
+    if (canRead && !canRead(r.handling, r.agency)) continue;
+    const k = `${r.port}|${r.day}`;
+    const c = counted.get(k);
+    if (c) c.n += r.n;
+    else counted.set(k, { port: r.port, label: r.label, day: r.day, n: r.n });
+  }
+  return trendsFrom([...counted.values()], top, threshold);
 }
 
 export function portAnomalies(db: Database.Database, intel: Intel): Candidate[] {

@@ -231,11 +231,14 @@ describe('handling rules in every answer', () => {
 
   it('USCIS sees no LES content; CBP does', async () => {
     expect(lesStrings.length).toBeGreaterThan(0);
+    const total = (t: { ports: Array<{ counts: number[] }> }) => t.ports.reduce((a, p) => a + p.counts.reduce((x, y) => x + y, 0), 0);
+    let uscisCrossings = 0;
     const uscis = await openAs('USCIS');
     try {
       const u = await askEverything(uscis, { caseId: lesCase(), lesCaseId: lesCase(), ...near });
       for (const [name, text] of u.answers) for (const s of lesStrings) expect(text.includes(s), `${name} leaked LES text to USCIS`).toBe(false);
       expect(u.refs.get(lesCase())!.kind).toBe('pointer');
+      uscisCrossings = total(await call(uscis, 'trends.ports', {}));
     } finally {
       await uscis.close();
     }
@@ -245,6 +248,8 @@ describe('handling rules in every answer', () => {
       expect(ref!.kind).toBe('case');
       const d = await call(cbp, 'graph.node', { id: ref!.id });
       expect(lesStrings.some((s) => JSON.stringify(d).includes(s))).toBe(true);
+      // LES crossings count in CBP's trends, not in USCIS's
+      expect(total(await call(cbp, 'trends.ports', {}))).toBeGreaterThan(uscisCrossings);
     } finally {
       await cbp.close();
     }
