@@ -459,6 +459,27 @@ export class Backend {
     return { name, state: fromCase.data, savedAt: row.savedAt, from: 'case' };
   }
 
+  /** A board saved by an analyst who sees some of its nodes as pointers keeps the marks
+   * another agency's analyst put on them (the saver never received them): no one's work is
+   * lost because someone else may not read it. */
+  private async keepWithheldMarks(store: CaseStore, id: number, state: BoardState): Promise<BoardState> {
+    if (!state.nodes.some((n) => n.ref.kind === 'pointer')) return state;
+    const before = await this.boardSource(store, id);
+    if (!before) return state;
+    const marks = new Map(before.state.nodes.map((n) => [n.ref.id, n.marks]));
+    const refs = new Map(before.state.nodes.map((n) => [n.ref.id, n.ref]));
+    return {
+      ...state,
+      nodes: state.nodes.map((n) => {
+        if (n.ref.kind !== 'pointer') return n;
+        const old = marks.get(n.ref.id);
+        // The stored ref too: the pointer's label is for the saver's eyes only.
+        const ref = refs.get(n.ref.id) ?? n.ref;
+        return { ...n, ref, marks: old?.note ? { ...n.marks, note: old.note } : n.marks };
+      }),
+    };
+  }
+
   /** A briefing package of a board (or a selection of it) for an audience agency. */
   private async exportBrief(i: ParsedInput<'brief.export'>): Promise<Output<'brief.export'>> {
     const store = this.requireStore();
@@ -586,9 +607,10 @@ export class Backend {
       const store = this.requireStore();
       const savedAt = new Date().toISOString();
       if (i.id !== 1) await store.query('board.load', { id: i.id }); // an unknown board is an error, not a stray journal
+      const state = await this.keepWithheldMarks(store, i.id, i.state);
       // The journal first (never waits for an import), then the case (queued in the writer).
-      writeJournal(store.path, { state: i.state, savedAt }, i.id);
-      store.write('board.save', { id: i.id, state: JSON.stringify(i.state), nodes: i.state.nodes.length, links: i.state.links.length, savedAt }).done.catch((err) => {
+      writeJournal(store.path, { state, savedAt }, i.id);
+      store.write('board.save', { id: i.id, state: JSON.stringify(state), nodes: i.state.nodes.length, links: i.state.links.length, savedAt }).done.catch((err) => {
         this.log.write('warn', 'board_save_deferred', { code: toCallError(err).code });
       });
       return { savedAt };

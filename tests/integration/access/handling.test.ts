@@ -178,6 +178,19 @@ describe('handling rules in every answer', () => {
         const loaded = (await call(b, 'board.load', { id: board.id }))!;
         expect(loaded.state.nodes[0].ref.kind).toBe('pointer');
         expect(loaded.state.nodes[0].marks?.note).toBeUndefined();
+        // saving the board as CBP sees it does not lose the ICE analyst's note on the pointer
+        await call(b, 'board.save', { id: board.id, state: { ...loaded.state, viewport: { zoom: 1, x: 5, y: 5 } } });
+        // (the case copy is written behind the journal: wait until the viewport shows it landed)
+        const stored = async () => {
+          const raw = new Database(file, { readonly: true });
+          try {
+            return JSON.parse(raw.prepare('SELECT state FROM board WHERE id = ?').pluck().get(board.id) as string) as { nodes: Array<{ marks?: { note?: string } }>; viewport?: { x: number } };
+          } finally {
+            raw.close();
+          }
+        };
+        await expect.poll(async () => (await stored()).viewport?.x, { timeout: 10_000 }).toBe(5);
+        expect((await stored()).nodes[0].marks?.note).toBe(`see ${planted.orcon_canary}`);
         // the ICE analyst's watch rule and its news are ICE's; a withheld record cannot be watched
         expect(await call(b, 'watch.list', {})).toEqual([]);
         const w = await b.handle('watch.add', { kind: 'entity', target: planted.orcon_case_id });
