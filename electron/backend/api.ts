@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
-  BOARD_STATE, contract, type AuditAction, type BoardState, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
+  contract, type AuditAction, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { SLOW_MS } from './db/protocol';
 import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
-import { journalPath, readJournal, removeJournals, writeJournal } from './ops/board-journal';
+import { journalPath, removeJournals, writeJournal } from './ops/board-journal';
 import { OpsLog, scrub } from './ops/log';
 import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
@@ -17,7 +17,9 @@ import { listDir } from './fs-browse';
 import type { ImportOutcome, ImportProgressInfo } from './ingest/import-bundle';
 import type { Agency, Profile } from '../../shared/model';
 import { auditNoteFor } from './access/audit-calls';
-import { AuditHeads } from './access/audit-head';
+import { AuditSink } from './access/audit-sink';
+import { boardSource, keepWithheldMarks } from './board/board-source';
+import { exportBrief } from './brief/export';
 import type { BriefRenderer } from './brief/model';
 import { LEGACY_PROFILE } from './db/case-meta';
 
@@ -71,14 +73,6 @@ export function backupSettings(over: Partial<BackupSettings> = {}): BackupSettin
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 const LOW_DISK_BYTES = 2 * 1024 ** 3;
 const LOOP_RESOLUTION_MS = 20;
 const FREE_QUERIES = new Set<string>(['graph.warm', 'cotravel.run', 'leads.run', 'board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
@@ -103,7 +97,7 @@ export class Backend {
   private jobSeq = 0;
   private importTail: Promise<void> = Promise.resolve();
   readonly log: OpsLog;
-  private readonly auditHeads: AuditHeads;
+  private readonly auditSink: AuditSink;
   readonly backups: BackupSettings;
   private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   private readonly slow: Health['slowQueries'] = [];
@@ -116,17 +110,13 @@ export class Backend {
   constructor(private readonly opts: BackendOptions) {
     const dataDir = opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink');
     this.log = new OpsLog(path.join(dataDir, 'logs'));
-    this.auditHeads = new AuditHeads(path.join(dataDir, 'audit-heads'));
+    this.auditSink = new AuditSink(dataDir, this.log, () => this.store);
     this.backups = backupSettings(opts.backup);
     this.loopDelay.enable();
   }
 
   /** The case's own profile, read when it is opened. */
   private caseProfile: Profile | null = null;
-  /** Tells this case from another made later at the same path (the remembered audit end). */
-  private caseCreatedAt: string | null = null;
-  private auditQueue: Array<{ at: string; who: string; agency: Agency; action: AuditAction; target: string; detail: string }> = [];
-  private auditTimer: NodeJS.Timeout | null = null;
 
   private static userName(): string {
     try {
@@ -147,26 +137,13 @@ export class Backend {
     return `${this.acting.name} (${this.acting.agency})`;
   }
 
-  /** Appends to the case's audit trail. Entries are batched and written by the writer worker
-   * (behind an import if one runs); closing the case writes what is pending. */
+  /** Appends to the case's audit trail (see access/audit-sink.ts). */
   private audit(action: AuditAction, target: string, detail: string): void {
-    if (!this.store) return;
-    this.auditQueue.push({ at: new Date().toISOString(), who: this.who, agency: this.acting.agency, action, target: scrub(target), detail: scrub(detail) });
-    this.auditTimer ??= setTimeout(() => void this.flushAudit(), 50);
+    this.auditSink.note(this.who, this.acting.agency, action, target, detail);
   }
 
-  private async flushAudit(): Promise<void> {
-    if (this.auditTimer) clearTimeout(this.auditTimer);
-    this.auditTimer = null;
-    const store = this.store;
-    const entries = this.auditQueue.splice(0);
-    if (!store || !entries.length) return;
-    try {
-      const head = await store.write('audit.append', { entries }).done;
-      if (this.caseCreatedAt) this.auditHeads.remember(store.path, head, this.caseCreatedAt);
-    } catch (err) {
-      this.log.write('error', 'audit_write_failed', { code: toCallError(err).code, message: toCallError(err).message, entries: entries.length });
-    }
+  private flushAudit(): Promise<void> {
+    return this.auditSink.flush();
   }
 
   /** The folder holding a case's backups. */
@@ -246,28 +223,14 @@ export class Backend {
     return this.store;
   }
 
-  /** Compares the trail's end with the one this workstation last wrote: entries cut off the
-   * end leave no break in the chain, so the finding is written into the trail itself. */
-  private async checkAuditTail(store: CaseStore): Promise<string | null> {
-    const head = this.caseCreatedAt ? this.auditHeads.recall(store.path, this.caseCreatedAt) : null;
-    if (!head || head.entries === 0) return null;
-    const now = await store.query('audit.head', undefined);
-    const at = now.entries >= head.entries ? await store.query('audit.hashAt', { id: head.entries }) : null;
-    if (now.entries >= head.entries && at === head.hash) return null;
-    const cut = head.entries - now.entries;
-    const reason =
-      cut > 0
-        ? `the newest ${cut} entr${cut === 1 ? 'y was' : 'ies were'} removed: this workstation wrote ${head.entries} entries to this case, it held ${now.entries} when opened`
-        : `entry #${head.entries} is not the one this workstation wrote last`;
-    this.log.write('error', 'audit_tampered', { reason });
-    this.audit('case.open', 'audit trail', `TAMPERED: ${reason}`);
-    return reason;
+  private checkAuditTail(store: CaseStore): Promise<string | null> {
+    return this.auditSink.checkTail(store, this.who, this.acting.agency);
   }
 
   /** Takes the profile of a case just read, and says whom its answers are for. */
   private withProfile(info: Output<'case.open'>): Output<'case.open'> {
     this.caseProfile = info.profile;
-    this.caseCreatedAt = info.createdAt;
+    this.auditSink.caseCreatedAt = info.createdAt;
     if (this.store) this.store.actingAs = this.acting.agency;
     return { ...info, actingAs: this.acting };
   }
@@ -444,65 +407,6 @@ export class Backend {
     return { ...job.progress };
   }
 
-  /** A board's newest good copy, the case's or its crash journal's, as saved (not yet filtered
-   * for the profile). Both copies are checked against the contract: a bad one is ignored. */
-  private async boardSource(store: CaseStore, id: number): Promise<{ name: string; state: BoardState; savedAt: string; from: 'journal' | 'case' } | null> {
-    const row = await store.query('board.load', { id });
-    const name = row?.name ?? (await store.query('board.name', { id }));
-    const fromCase = row ? BOARD_STATE.safeParse(safeJson(row.state)) : null;
-    const journal = readJournal(store.path, id);
-    const fromJournal = journal ? BOARD_STATE.safeParse(journal.state) : null;
-    if (journal && fromJournal?.success && (!row || !fromCase?.success || journal.savedAt > row.savedAt)) {
-      return { name, state: fromJournal.data, savedAt: journal.savedAt, from: 'journal' };
-    }
-    if (!row || !fromCase?.success) return null;
-    return { name, state: fromCase.data, savedAt: row.savedAt, from: 'case' };
-  }
-
-  /** A board saved by an analyst who sees some of its nodes as pointers keeps the marks
-   * another agency's analyst put on them (the saver never received them): no one's work is
-   * lost because someone else may not read it. */
-  private async keepWithheldMarks(store: CaseStore, id: number, state: BoardState): Promise<BoardState> {
-    if (!state.nodes.some((n) => n.ref.kind === 'pointer')) return state;
-    const before = await this.boardSource(store, id);
-    if (!before) return state;
-    const marks = new Map(before.state.nodes.map((n) => [n.ref.id, n.marks]));
-    const refs = new Map(before.state.nodes.map((n) => [n.ref.id, n.ref]));
-    return {
-      ...state,
-      nodes: state.nodes.map((n) => {
-        if (n.ref.kind !== 'pointer') return n;
-        const old = marks.get(n.ref.id);
-        // The stored ref too: the pointer's label is for the saver's eyes only.
-        const ref = refs.get(n.ref.id) ?? n.ref;
-        return { ...n, ref, marks: old?.note ? { ...n.marks, note: old.note } : n.marks };
-      }),
-    };
-  }
-
-  /** A briefing package of a board (or a selection of it) for an audience agency. */
-  private async exportBrief(i: ParsedInput<'brief.export'>): Promise<Output<'brief.export'>> {
-    const store = this.requireStore();
-    const author = this.acting;
-    const audience = i.audience ?? author.agency;
-    const board = await this.boardSource(store, i.boardId);
-    if (!board || !board.state.nodes.length) throw new AppError('not_found', `Board #${i.boardId} has nothing on it to brief; put entities on it and save it first.`);
-    const createdAt = new Date().toISOString();
-    const model = await store.query('brief.model', { state: board.state, title: i.title, summary: i.summary, author, audience, nodeIds: i.nodeIds, createdAt });
-    const stamp = createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-    const slug = board.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || `board-${i.boardId}`;
-    const out = i.out ? path.resolve(i.out) : path.join(path.dirname(store.path), 'briefs', `${slug}-for-${audience}-${stamp}.zip`);
-    const renderer = this.opts.briefRenderer?.() ?? new (await import('./brief/chromium-renderer')).ChromiumRenderer();
-    try {
-      const { writeBriefPackage } = await import('./brief/package');
-      const r = await writeBriefPackage(model, out, renderer);
-      this.log.write('info', 'brief_written', { audience, files: r.files.length, bytes: r.bytes, withheld: model.withheld });
-      return { file: r.file, bytes: r.bytes, audience, handling: model.handling, withheld: model.withheld, files: r.files };
-    } finally {
-      await renderer.close().catch(() => {});
-    }
-  }
-
   private readonly handlers: Handlers = {
     'app.info': async () => ({ version: this.opts.version, host: this.opts.host, demoCase: this.opts.demoCase ?? null }),
     'case.create': async (i) => this.openCase(i.path, true, i.name, i.profile),
@@ -514,7 +418,7 @@ export class Backend {
       await this.store?.close();
       this.store = null;
       this.caseProfile = null;
-      this.caseCreatedAt = null;
+      this.auditSink.caseCreatedAt = null;
       return { closed: had };
     },
     'fs.list': async (i) => listDir(i.path, this.opts.homeDir ?? ''),
@@ -607,7 +511,7 @@ export class Backend {
       const store = this.requireStore();
       const savedAt = new Date().toISOString();
       if (i.id !== 1) await store.query('board.load', { id: i.id }); // an unknown board is an error, not a stray journal
-      const state = await this.keepWithheldMarks(store, i.id, i.state);
+      const state = await keepWithheldMarks(store, i.id, i.state);
       // The journal first (never waits for an import), then the case (queued in the writer).
       writeJournal(store.path, { state, savedAt }, i.id);
       store.write('board.save', { id: i.id, state: JSON.stringify(state), nodes: i.state.nodes.length, links: i.state.links.length, savedAt }).done.catch((err) => {
@@ -617,7 +521,7 @@ export class Backend {
     },
     'board.load': async (i) => {
       const store = this.requireStore();
-      const b = await this.boardSource(store, i.id);
+      const b = await boardSource(store, i.id);
       return b && { id: i.id, name: b.name, state: await store.query('board.redact', { state: b.state }), savedAt: b.savedAt, from: b.from };
     },
     'graph.path': async (i) => this.requireStore().analyse('graph.path', i),
@@ -644,16 +548,8 @@ export class Backend {
       await this.flushAudit();
       return this.requireStore().query('audit.list', i);
     },
-    'audit.verify': async () => {
-      await this.flushAudit();
-      const store = this.requireStore();
-      const v = await store.query('audit.verify', undefined);
-      // The chain is whole; was its end found cut off when the case was opened here?
-      const mark = v.ok ? await store.query('audit.tampered', undefined) : null;
-      if (mark) return { ok: false, entries: v.entries, firstBad: { id: mark.id, reason: mark.detail.replace(/^TAMPERED: /, '') } };
-      return v;
-    },
-    'brief.export': async (i) => this.exportBrief(i),
+    'audit.verify': async () => this.auditSink.verify(this.requireStore()),
+    'brief.export': async (i) => exportBrief(this.requireStore(), this.acting, i, this.opts.briefRenderer, this.log),
     'brief.verify': async (i) => {
       const { verifyPackage } = await import('./brief/verify');
       return verifyPackage(path.resolve(i.file));
