@@ -69,6 +69,57 @@ export class Access {
     return this.rows.get(id)!;
   }
 
+  private readonly linkRows = new Map<number, DbLink | null>();
+
+  link(id: number): DbLink | null {
+    if (!this.linkRows.has(id)) this.linkRows.set(id, (this.db.prepare('SELECT * FROM link WHERE id = ?').get(id) as DbLink | undefined) ?? null);
+    return this.linkRows.get(id)!;
+  }
+
+  /** Reads many nodes and links in a few statements (a board of thousands). */
+  prefetch(nodeIds: number[], linkIds: number[] = []): void {
+    const chunk = 500;
+    const fill = <T extends { id: number }>(ids: number[], table: 'node' | 'link', into: Map<number, T | null>) => {
+      const want = [...new Set(ids)].filter((id) => Number.isInteger(id) && !into.has(id));
+      for (let i = 0; i < want.length; i += chunk) {
+        const part = want.slice(i, i + chunk);
+        for (const id of part) into.set(id, null);
+        for (const r of this.db.prepare(`SELECT * FROM ${table} WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as T[]) into.set(r.id, r);
+      }
+    };
+    fill(nodeIds, 'node', this.rows);
+    fill(linkIds, 'link', this.linkRows);
+    // Who may see each derived value and resolved entity, a chunk of nodes per statement.
+    const pending = [...new Set(nodeIds)].map((id) => this.rows.get(id)).filter((n): n is DbNode => !!n && !this.vis.has(n.id) && !RECORD_KINDS.has(n.kind) && n.kind !== 'port');
+    for (let i = 0; i < pending.length; i += chunk) {
+      const part = pending.slice(i, i + chunk);
+      const entities = part.filter((n) => ENTITY_KINDS.has(n.kind)).map((n) => n.id);
+      const derived = part.filter((n) => !ENTITY_KINDS.has(n.kind)).map((n) => n.id);
+      const parts = new Map<number, Part[]>();
+      const add = (rows: Array<Part & { id: number }>) => {
+        for (const r of rows) parts.set(r.id, [...(parts.get(r.id) ?? []), r]);
+      };
+      const list = (ids: number[]) => ids.map(() => '?').join(',');
+      if (entities.length) {
+        add(this.db.prepare(`SELECT l.dst AS id, r.handling, r.agency, count(*) AS n FROM link l JOIN node r ON r.id = l.src WHERE l.dst IN (${list(entities)}) AND l.kind = 'resolved_as' GROUP BY 1, 2, 3`).all(...entities) as Array<Part & { id: number }>);
+      }
+      if (derived.length) {
+        add(
+          this.db
+            .prepare(
+              `SELECT id, handling, agency, count(*) AS n FROM (
+                 SELECT l.dst AS id, l.handling, o.agency FROM link l JOIN node o ON o.id = l.src WHERE l.dst IN (${list(derived)})
+                 UNION ALL
+                 SELECT l.src AS id, l.handling, o.agency FROM link l JOIN node o ON o.id = l.dst WHERE l.src IN (${list(derived)}))
+               GROUP BY 1, 2, 3`,
+            )
+            .all(...derived, ...derived) as Array<Part & { id: number }>,
+        );
+      }
+      for (const n of part) this.vis.set(n.id, combine(parts.get(n.id) ?? []));
+    }
+  }
+
   private visOf(n: DbNode): Vis {
     let v = this.vis.get(n.id);
     if (v) return v;
@@ -76,15 +127,7 @@ export class Access {
       const m = rowMask(n.handling, n.agency);
       v = { any: m, all: m };
     } else if (n.kind === 'port') v = { any: EVERYONE, all: EVERYONE };
-    else {
-      const parts = ENTITY_KINDS.has(n.kind) ? this.memberParts(n.id) : this.mentionParts(n.id);
-      v = parts.length ? { any: 0, all: EVERYONE } : { any: EVERYONE, all: EVERYONE };
-      for (const p of parts) {
-        const m = rowMask(p.handling, p.agency);
-        v.any |= m;
-        v.all &= m;
-      }
-    }
+    else v = combine(ENTITY_KINDS.has(n.kind) ? this.memberParts(n.id) : this.mentionParts(n.id));
     this.vis.set(n.id, v);
     return v;
   }
@@ -214,8 +257,12 @@ export class Access {
       const pointer = this.pointerOf(n);
       return { id: n.id, kind: 'pointer', label: pointerLabel(pointer), sourceId: null, handling: n.handling, degree: 0, pointer };
     }
+    if (this.seesAll(n)) {
+      // What the caller holds is the node as stored: nothing to withhold, nothing to recount.
+      if (typeof input !== 'number' && !('key' in input) && input.kind === n.kind && input.label === n.label && !input.pointer) return input;
+      return toNodeRef(this.db, n);
+    }
     const ref = toNodeRef(this.db, n);
-    if (this.seesAll(n)) return ref;
     const pointer = this.pointerOf(n);
     if (ENTITY_KINDS.has(n.kind)) {
       const seen = this.visibleEntity(n);
@@ -248,6 +295,17 @@ export class Access {
       .filter((r) => this.canRead(r.handling, r.agency))
       .map((r) => r.id);
   }
+}
+
+/** Something of a node may be seen by whoever may read one of its rows; all of it by whoever may read them all. */
+function combine(parts: Part[]): Vis {
+  const v = parts.length ? { any: 0, all: EVERYONE } : { any: EVERYONE, all: EVERYONE };
+  for (const p of parts) {
+    const m = rowMask(p.handling, p.agency);
+    v.any |= m;
+    v.all &= m;
+  }
+  return v;
 }
 
 const RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };

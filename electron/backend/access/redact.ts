@@ -11,7 +11,7 @@ import type { DbLink } from '../graph/rows';
 import { Access, isEntityKind, pointerLabel } from './access';
 
 function linkRow(acc: Access, id: number): DbLink | null {
-  return (acc.db.prepare('SELECT * FROM link WHERE id = ?').get(id) as DbLink | undefined) ?? null;
+  return acc.link(id);
 }
 
 /** A link the profile may not read, shown only as "something joins these". */
@@ -29,6 +29,7 @@ function linkVisible(acc: Access, l: LinkRef): boolean {
 /** Nodes and links for the canvas: hidden nodes become pointers, joined by a withheld link
  * when a visible node points at them; hidden links between visible nodes are dropped. */
 export function redactSlice(acc: Access, slice: BoardSlice): BoardSlice {
+  acc.prefetch([...slice.nodes.map((n) => n.id), ...slice.links.flatMap((l) => [l.source, l.target])], slice.links.map((l) => l.id));
   const nodes = slice.nodes.map((n) => acc.ref(n));
   const pointerIds = new Set(nodes.filter((n) => n.kind === 'pointer').map((n) => n.id));
   const links: LinkRef[] = [];
