@@ -2,10 +2,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-// The renderer is one static bundle served by both hosts (Electron's file://, the
+// Build tooling, not renderer code: it lives outside renderer/ so the renderer holds only
+// what runs in the window (DESIGN.md layering). The renderer is one static bundle served by both hosts (Electron's file://, the
 // browser host's loopback server), so asset paths are relative.
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('../renderer', import.meta.url)),
   base: './',
   plugins: [react()],
   build: {
