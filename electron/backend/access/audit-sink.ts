@@ -7,21 +7,13 @@ import type { Agency } from '../../../shared/model';
 import type { CaseStore } from '../db/client';
 import { toCallError } from '../errors';
 import { scrub, type OpsLog } from '../ops/log';
+import type { AuditInput } from './audit';
 import { AuditHeads } from './audit-head';
-
-interface Entry {
-  at: string;
-  who: string;
-  agency: Agency;
-  action: AuditAction;
-  target: string;
-  detail: string;
-}
 
 const TAMPERED = 'TAMPERED: ';
 
 export class AuditSink {
-  private queue: Entry[] = [];
+  private queue: AuditInput[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly heads: AuditHeads;
   /** Tells the open case from another made later at the same path. */
