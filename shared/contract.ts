@@ -1,10 +1,20 @@
 // Every call the renderer may make: name -> zod input + output schema. The single source
 // of truth for both transports (Electron IPC and the browser host's HTTP/WebSocket).
 import { z } from 'zod';
-import { AGENCY, ATTRIBUTE, HANDLING, PROFILE, LINK_KIND, LINK_REF, NODE_KIND, NODE_REF, PROVENANCE } from './model';
+import { AGENCY, HANDLING, LINK_REF, NODE_KIND, NODE_REF, PROFILE } from './model';
+import { AUDIT_ACTION, AUDIT_ENTRY, AUDIT_VERIFY, BRIEF_RESULT } from './access-schemas';
+import {
+  BOARD_SLICE, CONNECT_RESULT, COTRAVEL_OPTIONS, COTRAVEL_PAIR, COTRAVEL_RUN, EXPANSION, LINK_DETAILS, METRICS_RESULT, NODE_DETAILS, PATH_OPTIONS, PATH_RESULT,
+  SEARCH_HIT, STATS, TIMELINE_ITEM, nodeId, nodeSpec,
+} from './graph-schemas';
+import { LEAD, LEAD_KIND, LEAD_STATUS, LEADS_RUN, PORT_TREND, WATCH_KIND, WATCH_NEWS, WATCH_RULE } from './leads-schemas';
+
+// The contract's schemas by subject; everyone imports them from here.
+export * from './access-schemas';
+export * from './graph-schemas';
+export * from './leads-schemas';
 
 const path = z.string().min(1).max(4096);
-const nodeId = z.number().int().positive();
 
 export const CASE_INFO = z.object({
   path: z.string(),
@@ -84,49 +94,6 @@ export const IMPORT_REPORT = z.object({
 });
 export type ImportReport = z.infer<typeof IMPORT_REPORT>;
 
-export const SEARCH_HIT = NODE_REF.extend({ matched: z.string() });
-export type SearchHit = z.infer<typeof SEARCH_HIT>;
-
-export const NODE_DETAILS = z.object({
-  node: NODE_REF,
-  kindLabel: z.string(),
-  attributes: z.array(ATTRIBUTE),
-  /** For derived nodes (phone, document...): the rows that mention the value. */
-  mentions: z.array(PROVENANCE),
-  neighbourCounts: z.array(z.object({ kind: NODE_KIND, count: z.number().int() })),
-});
-export type NodeDetails = z.infer<typeof NODE_DETAILS>;
-
-export const LINK_DETAILS = z.object({
-  link: LINK_REF,
-  kindLabel: z.string(),
-  source: NODE_REF,
-  target: NODE_REF,
-  attributes: z.array(ATTRIBUTE),
-  provenance: PROVENANCE.nullable(),
-});
-export type LinkDetails = z.infer<typeof LINK_DETAILS>;
-
-export const NEIGHBOUR_SUMMARY = z.object({
-  total: z.number().int(),
-  byKind: z.array(z.object({ kind: NODE_KIND, count: z.number().int() })),
-  byLinkKind: z.array(z.object({ kind: LINK_KIND, count: z.number().int() })),
-  byPeriod: z.array(z.object({ period: z.string(), count: z.number().int() })),
-});
-export type NeighbourSummary = z.infer<typeof NEIGHBOUR_SUMMARY>;
-
-export const EXPANSION = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('graph'), center: NODE_REF, nodes: z.array(NODE_REF), links: z.array(LINK_REF) }),
-  z.object({ type: z.literal('summary'), center: NODE_REF, summary: NEIGHBOUR_SUMMARY }),
-]);
-export type Expansion = z.infer<typeof EXPANSION>;
-
-export const STATS = z.object({
-  nodes: z.array(z.object({ kind: NODE_KIND, count: z.number().int() })),
-  links: z.array(z.object({ kind: LINK_KIND, count: z.number().int() })),
-});
-export type Stats = z.infer<typeof STATS>;
-
 export const BACKUP_INFO = z.object({
   file: z.string(),
   createdAt: z.string(),
@@ -186,127 +153,6 @@ export type BoardState = z.infer<typeof BOARD_STATE>;
 export const BOARD_INFO = z.object({ id: z.number().int(), name: z.string(), savedAt: z.string(), nodes: z.number().int(), links: z.number().int() });
 export type BoardInfo = z.infer<typeof BOARD_INFO>;
 
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?/, 'a date such as 2025-12-01 or 2025-12-01T08:30');
-/** A node by its number on the board, or any id an analyst may quote (record_id, crossing_id, case_id, P-…). */
-const nodeSpec = z.union([nodeId, z.string().trim().min(1).max(200)]);
-
-/** How a path search may walk the graph. */
-export const PATH_OPTIONS = z.object({
-  maxHops: z.number().int().min(1).max(12).default(6),
-  /** Only these link kinds (all when absent). */
-  linkKinds: z.array(LINK_KIND).max(LINK_KIND.options.length).optional(),
-  /** Never these link kinds. */
-  avoidLinkKinds: z.array(LINK_KIND).max(LINK_KIND.options.length).optional(),
-  /** Do not pass through ports or very connected nodes (they make everything connected). */
-  avoidHubs: z.boolean().default(true),
-  /** Above this many links a node is a hub (default: chosen from the case's degrees). */
-  hubDegree: z.number().int().min(2).max(10_000_000).optional(),
-  /** Only dated links inside the window (undated links always count). */
-  since: isoTime.optional(),
-  until: isoTime.optional(),
-  /** Each dated step no earlier than the step before (A met B before B met C). */
-  timeRespecting: z.boolean().default(false),
-});
-export type PathOptions = z.input<typeof PATH_OPTIONS>;
-
-export const PATH_NODE = NODE_REF.extend({ sourceIds: z.array(z.string()) });
-export type PathNode = z.infer<typeof PATH_NODE>;
-
-/** One step of a path between two entities, explained: the link, its date and its source row. */
-export const PATH_STEP = z.object({
-  from: z.number().int(),
-  to: z.number().int(),
-  linkId: z.number().int(),
-  kind: LINK_KIND,
-  label: z.string(),
-  at: z.string().nullable(),
-  provenance: PROVENANCE.nullable(),
-  /** The records the link joins when the ends are resolved entities (the subject record holding the phone). */
-  via: z.array(NODE_REF),
-  /** For derived links (travelled with): what they stand for. */
-  detail: z.string().nullable(),
-});
-export type PathStep = z.infer<typeof PATH_STEP>;
-
-/** Elements to draw on the board: nodes and links as stored (records included). */
-export const BOARD_SLICE = z.object({ nodes: z.array(NODE_REF), links: z.array(LINK_REF) });
-export type BoardSlice = z.infer<typeof BOARD_SLICE>;
-
-export const PATH = z.object({ length: z.number().int(), nodes: z.array(PATH_NODE), links: z.array(PATH_STEP), board: BOARD_SLICE });
-export type GraphPath = z.infer<typeof PATH>;
-
-export const PATH_RESULT = z.object({
-  from: NODE_REF,
-  to: NODE_REF,
-  paths: z.array(PATH),
-  /** Hubs the search did not pass through (the first few), so the analyst can allow them. */
-  hubsAvoided: z.array(NODE_REF),
-  hubDegree: z.number().int().nullable(),
-  /** Why nothing (or fewer than asked) was found, in a sentence. */
-  note: z.string().nullable(),
-  ms: z.number(),
-});
-export type PathResult = z.infer<typeof PATH_RESULT>;
-
-export const CONNECT_RESULT = z.object({
-  board: BOARD_SLICE,
-  pairs: z.array(z.object({ a: z.number().int(), b: z.number().int(), length: z.number().int().nullable() })),
-  note: z.string().nullable(),
-  ms: z.number(),
-});
-export type ConnectResult = z.infer<typeof CONNECT_RESULT>;
-
-export const COTRAVEL_OPTIONS = z.object({
-  /** Together at least this many times. */
-  minCount: z.number().int().min(1).max(1000).default(2),
-  /** Also together when crossing at the same port within this many minutes (0: same event only). */
-  windowMinutes: z.number().int().min(0).max(240).default(5),
-});
-export const COTRAVEL_RUN = z.object({
-  pairs: z.number().int(),
-  persons: z.number().int(),
-  sameEventPairs: z.number().int(),
-  windowPairs: z.number().int(),
-  crossings: z.number().int(),
-  seconds: z.number(),
-  minCount: z.number().int(),
-  windowMinutes: z.number().int(),
-  /** Set when the threshold had to be raised to keep the number of pairs workable. */
-  note: z.string().nullable().optional(),
-});
-export type CotravelRun = z.infer<typeof COTRAVEL_RUN>;
-export const COTRAVEL_PAIR = z.object({
-  linkId: z.number().int(),
-  a: NODE_REF,
-  b: NODE_REF,
-  count: z.number().int(),
-  sameEvent: z.number().int(),
-  first: z.string(),
-  last: z.string(),
-  ports: z.array(z.string()),
-});
-export type CotravelPair = z.infer<typeof COTRAVEL_PAIR>;
-
-export const METRIC = z.enum(['degree', 'betweenness', 'pagerank']);
-export type Metric = z.infer<typeof METRIC>;
-export const METRICS_RESULT = z.object({
-  scores: z.array(z.object({ id: z.number().int(), degree: z.number(), betweenness: z.number(), pagerank: z.number(), community: z.number().int() })),
-  communities: z.number().int(),
-  modularity: z.number(),
-  ms: z.number(),
-});
-export type MetricsResult = z.infer<typeof METRICS_RESULT>;
-
-export const TIMELINE_ITEM = z.object({
-  at: z.string(),
-  /** The board node the event belongs to (a person for the crossings of its records). */
-  nodeId: z.number().int(),
-  linkId: z.number().int(),
-  kind: LINK_KIND,
-  label: z.string(),
-});
-export type TimelineItem = z.infer<typeof TIMELINE_ITEM>;
-
 export const RESOLUTION_RUN = z.object({
   incremental: z.boolean(),
   vehicles: z.number().int(),
@@ -327,117 +173,7 @@ export const RESOLUTION_DECISION = z.object({
   note: z.string().nullable(),
   undoneAt: z.string().nullable(),
 });
-export const LEAD_KINDS = ['shared_identifier', 'vehicle_drivers', 'cotravel', 'cross_agency', 'lookout_proximity', 'person_anomaly', 'port_anomaly'] as const;
-export const LEAD_KIND = z.enum(LEAD_KINDS);
-export type LeadKind = z.infer<typeof LEAD_KIND>;
-export const LEAD_KIND_LABEL: Record<LeadKind, string> = {
-  shared_identifier: 'Shared identifier',
-  vehicle_drivers: 'Vehicle with many drivers',
-  cotravel: 'Repeated co-travel',
-  cross_agency: 'Cross-agency overlap',
-  lookout_proximity: 'Near a lookout',
-  person_anomaly: 'Unusual travel',
-  port_anomaly: 'Port volume anomaly',
-};
-export const LEAD_STATUS = z.enum(['new', 'reviewed', 'dismissed', 'escalated']);
-export type LeadStatus = z.infer<typeof LEAD_STATUS>;
-
-/** Something new and worth a look, found after an import, with its evidence. */
-export const LEAD = z.object({
-  id: z.number().int(),
-  kind: LEAD_KIND,
-  /** 0-100: how much it deserves a look (ranking in the inbox). */
-  score: z.number(),
-  title: z.string(),
-  /** In plain language, with the figures that make it a lead. */
-  summary: z.string(),
-  entities: z.array(NODE_REF),
-  /** The source rows behind it (export, file, line), the first ones. */
-  sources: z.array(PROVENANCE),
-  status: LEAD_STATUS,
-  reason: z.string().nullable(),
-  /** Set when a dismissed or reviewed lead came back because its evidence grew: what is new. */
-  whatsNew: z.string().nullable(),
-  firstSeen: z.string(),
-  lastSeen: z.string(),
-});
-export type Lead = z.infer<typeof LEAD>;
-
-export const LEADS_RUN = z.object({
-  at: z.string(),
-  leads: z.number().int(),
-  added: z.number().int(),
-  reopened: z.number().int(),
-  seconds: z.number(),
-  byDetector: z.array(z.object({ kind: LEAD_KIND, leads: z.number().int(), ms: z.number() })),
-});
-export type LeadsRun = z.infer<typeof LEADS_RUN>;
-
-export const PORT_TREND = z.object({
-  port: z.string(),
-  label: z.string(),
-  /** Crossings per day, one per entry of `days`. */
-  counts: z.array(z.number().int()),
-  /** Days flagged against the port's own baseline (robust z = (count - median) / (1.4826 MAD)). */
-  anomalies: z.array(z.object({ day: z.string(), count: z.number().int(), median: z.number(), z: z.number() })),
-});
-export type PortTrend = z.infer<typeof PORT_TREND>;
-
-export const WATCH_KIND = z.enum(['entity', 'search', 'near_case', 'shares_identifier']);
-export type WatchKind = z.infer<typeof WATCH_KIND>;
-/** A watch rule: what to tell the analyst about after every import. */
-export const WATCH_RULE = z.object({
-  id: z.number().int(),
-  kind: WATCH_KIND,
-  /** entity / shares_identifier: a node id or source id; search: the query; near_case: a case id. */
-  target: z.string(),
-  label: z.string(),
-  createdAt: z.string(),
-  lastRunAt: z.string().nullable(),
-  /** What the last run found new, in sentences. */
-  lastNews: z.array(z.string()),
-});
-export type WatchRule = z.infer<typeof WATCH_RULE>;
-export const WATCH_NEWS = z.object({ ruleId: z.number().int(), label: z.string(), news: z.array(z.string()) });
-
 const recordId = z.string().min(1).max(200);
-
-export const AUDIT_ACTIONS = ['case.open', 'search', 'view', 'expand', 'path', 'connect', 'import', 'export', 'brief', 'resolution', 'lead', 'board', 'watch', 'profile'] as const;
-export const AUDIT_ACTION = z.enum(AUDIT_ACTIONS);
-export type AuditAction = z.infer<typeof AUDIT_ACTION>;
-/** One entry of the case's append-only, hash-chained audit log. */
-export const AUDIT_ENTRY = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  /** The analyst's name and agency, e.g. "R. Ortega (ICE)". */
-  who: z.string(),
-  agency: AGENCY,
-  action: AUDIT_ACTION,
-  /** What was acted on: an entity's source id or label, a query, a file. */
-  target: z.string(),
-  /** A sentence of detail, e.g. "12 hits" or "audience CBP, 3 items withheld". */
-  detail: z.string(),
-  hash: z.string(),
-});
-export type AuditEntry = z.infer<typeof AUDIT_ENTRY>;
-export const AUDIT_VERIFY = z.object({
-  ok: z.boolean(),
-  entries: z.number().int(),
-  /** The first entry that was edited, deleted or moved, and why verification failed there. */
-  firstBad: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
-});
-
-export const BRIEF_RESULT = z.object({
-  file: z.string(),
-  bytes: z.number().int(),
-  audience: AGENCY,
-  /** The highest handling inside the package (its banner). */
-  handling: HANDLING,
-  /** Items replaced by pointers or removed for the audience. */
-  withheld: z.number().int(),
-  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string() })),
-});
-export type BriefResult = z.infer<typeof BRIEF_RESULT>;
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
