@@ -11,6 +11,7 @@ import { call, int, need, print, UsageError } from './cli-util';
 import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
 import { cmdLeads, cmdWatch, LEADS_USAGE, WATCH_USAGE } from './cli-leads';
 import { BRIEF_USAGE, cmdBrief, cmdBriefVerify } from './cli-brief';
+import { cmdResolution } from './cli-resolution';
 import { AUDIT_USAGE, cmdAudit } from './cli-audit';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
@@ -133,58 +134,6 @@ function progressBar(p: { rowsRead: number; rowsTotal: number | null; rowsPerSec
 }
 
 const CLI_REJECTS = 10_000;
-
-async function cmdResolution(b: Backend, rest: string[], v: Values): Promise<number> {
-  const sub = rest[0] ?? 'rows';
-  if (sub === 'rows' || v.csv) {
-    const rows = await call(b, 'resolution.rows', {});
-    if (v.json) print(true, rows, () => '');
-    else {
-      const out = ['record_id,kind,entity_id', ...rows.map((r) => `${r.recordId},${r.kind},${r.entityId}`)];
-      process.stdout.write(`${out.join('\n')}\n`);
-    }
-    return 0;
-  }
-  switch (sub) {
-    case 'run': {
-      const r = await call(b, 'resolution.run', {});
-      print(v.json, r, () => `Resolved ${r.records} records into ${r.persons} persons (${r.merged} merges, ${r.possible} possible matches to review) and the vehicle reads into ${r.vehicles} vehicles in ${r.seconds.toFixed(1)} s.`);
-      return 0;
-    }
-    case 'why': {
-      const r = await call(b, 'resolution.explain', { a: need(v.a, 'a'), b: need(v.b, 'b') });
-      print(v.json, r, () =>
-        [
-          `${v.a} and ${v.b}: ${r.sameEntity ? 'the same person' : 'not merged'} (match probability ${r.probability.toFixed(3)}, weight ${r.weight.toFixed(1)})`,
-          ...r.features.map((f) => `  ${f.feature.padEnd(9)} ${(f.level ?? 'missing on one side').padEnd(44)} ${f.weight >= 0 ? '+' : ''}${f.weight.toFixed(1)}`),
-          r.contradiction ? `  blocked: ${r.contradiction}` : '',
-          r.decision ? `  analyst decision: ${r.decision}` : '',
-        ].filter(Boolean).join('\n'),
-      );
-      return 0;
-    }
-    case 'same':
-    case 'not-same':
-    case 'alone': {
-      const action = sub === 'not-same' ? 'not_same' : sub;
-      const r = await call(b, 'resolution.decide', { action, a: need(v.a, 'a'), b: action === 'alone' ? undefined : need(v.b, 'b'), note: v.note });
-      print(v.json, r, () => `Decision #${r.decisionId} recorded; ${r.run.records} records now resolve into ${r.run.persons} persons.`);
-      return 0;
-    }
-    case 'undo': {
-      const r = await call(b, 'resolution.undo', { decisionId: int(v.id, 'id') ?? 0 });
-      print(v.json, r, () => `Undone; ${r.run.records} records now resolve into ${r.run.persons} persons.`);
-      return 0;
-    }
-    case 'decisions': {
-      const ds = await call(b, 'resolution.decisions', {});
-      print(v.json, ds, () => ds.map((d) => `#${d.id} ${d.at} ${d.who} ${d.action} ${d.a}${d.b ? ` ${d.b}` : ''}${d.undoneAt ? ` (undone ${d.undoneAt})` : ''}`).join('\n') || 'No decisions yet.');
-      return 0;
-    }
-    default:
-      throw new UsageError('resolution takes: --csv | run | why --a ID --b ID | same|not-same --a ID --b ID | alone --a ID | undo --id N | decisions');
-  }
-}
 
 const fmtBackup = (x: Output<'backup.create'>) =>
   `${x.createdAt}  ${x.reason.padEnd(16)} ${(x.bytes / 1e6).toFixed(1).padStart(8)} MB  ${String(x.counts.nodes).padStart(9)} nodes ${String(x.counts.links).padStart(9)} links  ${x.integrity}  ${x.file}`;
