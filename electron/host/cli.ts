@@ -374,6 +374,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  // `crosslink resolution --csv | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     process.exitCode = await main(argv);
   } catch (err) {
