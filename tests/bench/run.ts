@@ -15,6 +15,7 @@ import { tmpDir } from '../fixtures/bundle-builder';
 import { graphBench } from './graph';
 import { runCanvasBench } from './canvas';
 import { leadsBench } from './leads';
+import { accessBench } from './access';
 import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
 const { values } = parseArgs({
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
     record('import day 1 with resolution and co-travel', gi.seconds, 's', note ?? 'persons resolved, co-travel run');
     await graphBench(gdb, dir, record);
     await leadsBench(gdb, dir, record);
+    await accessBench(gdb, dir, record);
     fs.rmSync(gdb, { force: true });
   }
 
