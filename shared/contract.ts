@@ -2,6 +2,7 @@
 // of truth for both transports (Electron IPC and the browser host's HTTP/WebSocket).
 import { z } from 'zod';
 import { AGENCY, HANDLING, LINK_REF, NODE_KIND, NODE_REF, PROFILE } from './model';
+import { SESSION_HOST_INPUT, SESSION_SELF, SESSION_STATUS } from './session-schemas';
 import { AUDIT_ACTION, AUDIT_ENTRY, AUDIT_VERIFY, BRIEF_RESULT } from './access-schemas';
 import {
   BOARD_SLICE, CONNECT_RESULT, COTRAVEL_OPTIONS, COTRAVEL_PAIR, COTRAVEL_RUN, EXPANSION, LINK_DETAILS, METRICS_RESULT, NODE_DETAILS, PATH_OPTIONS, PATH_RESULT,
@@ -11,6 +12,7 @@ import { LEAD, LEAD_KIND, LEAD_STATUS, LEADS_RUN, PORT_TREND, WATCH_KIND, WATCH_
 
 // The contract's schemas by subject; everyone imports them from here.
 export * from './access-schemas';
+export * from './session-schemas';
 export * from './graph-schemas';
 export * from './leads-schemas';
 
@@ -178,7 +180,7 @@ const recordId = z.string().min(1).max(200);
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const contract = {
-  'app.info': call(z.object({}), z.object({ version: z.string(), host: z.enum(['electron', 'web', 'cli']), demoCase: z.string().nullable() })),
+  'app.info': call(z.object({}), z.object({ version: z.string(), host: z.enum(['electron', 'web', 'cli', 'session']), demoCase: z.string().nullable() })),
   'case.create': call(z.object({ path, name: z.string().max(200).optional(), profile: PROFILE.optional() }), CASE_INFO),
   'case.open': call(z.object({ path }), CASE_INFO),
   'case.current': call(z.object({}), CASE_INFO.nullable()),
@@ -233,6 +235,16 @@ export const contract = {
   ),
   'resolution.rows': call(z.object({}), z.array(z.object({ recordId: z.string(), kind: z.enum(['person', 'vehicle']), entityId: z.string() }))),
   /** Boards of the case; board 1 is the working board every case starts with. */
+  /** Review sessions (session/): the host's calls, and the participants' own. */
+  'session.host': call(SESSION_HOST_INPUT, SESSION_STATUS),
+  'session.status': call(z.object({}), SESSION_STATUS.nullable()),
+  'session.admit': call(z.object({ ticket: z.string().max(100) }), SESSION_STATUS),
+  'session.deny': call(z.object({ ticket: z.string().max(100) }), SESSION_STATUS),
+  'session.remove': call(z.object({ participant: z.string().max(80) }), SESSION_STATUS),
+  'session.end': call(z.object({}), z.object({ ended: z.boolean() })),
+  'session.self': call(z.object({}), SESSION_SELF),
+  /** Labels and kinds of the session board's ids, as the caller may see them. */
+  'session.elements': call(z.object({ nodes: z.array(z.number().int()).max(50_000), links: z.array(z.number().int()).max(200_000) }), BOARD_SLICE),
   'board.list': call(z.object({}), z.array(BOARD_INFO)),
   'board.create': call(z.object({ name: z.string().trim().min(1).max(200), state: BOARD_STATE.optional() }), BOARD_INFO),
   'board.rename': call(z.object({ id: z.number().int().positive(), name: z.string().trim().min(1).max(200) }), BOARD_INFO),
@@ -348,6 +360,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 
 /** Events the backend pushes to the renderer (progress, completion). */
 export const events = {
+  /** The hosted session's participants and lobby changed (null: it ended or stopped). */
+  'session.changed': SESSION_STATUS.nullable(),
   'import.progress': IMPORT_PROGRESS,
   /** After an import's detectors ran: what is new for the analyst (toast + badge). */
   'leads.updated': z.object({

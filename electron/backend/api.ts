@@ -1,8 +1,14 @@
 // Implements the contract: every call's input is parsed with its zod schema here, whatever
 // transport carried it, and every answer is { ok, value } or { ok: false, error }.
+import { asCaller, caller } from './access/caller';
+import type { Member } from './session/check';
+import { sessionHandlers } from './session/handlers';
+import { SessionManager } from './session/manager';
+import { PARTICIPANT_CALLS } from './session/server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   contract, type AuditAction, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
@@ -44,6 +50,8 @@ export interface BackendOptions {
   analyst?: string;
   /** Draws briefs (PDF, PNG): Electron's printToPDF in the app; Chromium through playwright-core otherwise. */
   briefRenderer?: () => BriefRenderer;
+  /** The built renderer, served to review-session participants (default dist/renderer). */
+  rendererDir?: string;
 }
 
 /** Above this many identity-bearing records the automatic run is skipped (it would hold the
@@ -106,12 +114,31 @@ export class Backend {
     return this.opts.autoResolve ?? process.env.CROSSLINK_AUTO_RESOLVE !== '0';
   }
 
+  /** The review session this workstation hosts, if any. */
+  readonly sessions: SessionManager;
+
   constructor(private readonly opts: BackendOptions) {
     const dataDir = opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink');
     this.log = new OpsLog(path.join(dataDir, 'logs'));
     this.auditSink = new AuditSink(dataDir, this.log, () => this.store);
     this.backups = backupSettings(opts.backup);
     this.loopDelay.enable();
+    this.sessions = new SessionManager({
+      store: () => this.requireStore(),
+      log: this.log,
+      profile: () => this.acting,
+      staticDir: opts.rendererDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer'),
+      call: (m, name, input) => this.handleFor(m, name, input),
+      changed: (status) => this.emit('session.changed', status),
+    });
+  }
+
+  /** A session participant's call: reading only, answered and audited under their profile. */
+  handleFor(m: Member, name: string, input: unknown): Promise<Result<unknown>> {
+    if (m.role !== 'host' && !PARTICIPANT_CALLS.has(name)) {
+      return Promise.resolve({ ok: false, error: { code: 'unauthorized', message: `A session participant may not call '${String(name).slice(0, 80)}'.` } });
+    }
+    return asCaller({ name: m.name, agency: m.agency, participant: m.id }, () => this.handle(name, input));
   }
 
   /** The case's own profile, read when it is opened. */
@@ -127,6 +154,8 @@ export class Backend {
 
   /** The profile every answer is filtered for: the case's, or the host's --as. */
   get acting(): Profile {
+    const participant = caller();
+    if (participant) return participant;
     const base = this.caseProfile ?? { name: this.opts.analyst ?? Backend.userName(), agency: this.opts.actAs ?? LEGACY_PROFILE.agency };
     return { name: base.name, agency: this.opts.actAs ?? base.agency };
   }
@@ -240,6 +269,7 @@ export class Backend {
       throw new AppError('conflict', 'An import is running; wait for it or cancel it before switching cases.');
     }
     const next = await CaseStore.open(resolved, create, { backupDir: this.backupDirFor(resolved), onDone: this.onWorkerDone });
+    await this.sessions.suspend();
     await this.flushAudit();
     const old = this.store;
     this.store = next;
@@ -407,12 +437,14 @@ export class Backend {
   }
 
   private readonly handlers: Handlers = {
-    'app.info': async () => ({ version: this.opts.version, host: this.opts.host, demoCase: this.opts.demoCase ?? null }),
+    'app.info': async () => ({ version: this.opts.version, host: caller()?.participant ? 'session' : this.opts.host, demoCase: caller()?.participant ? null : (this.opts.demoCase ?? null) }),
+    ...sessionHandlers(() => this.sessions, () => this.requireStore()),
     'case.create': async (i) => this.openCase(i.path, true, i.name, i.profile),
     'case.open': async (i) => this.openCase(i.path, false),
     'case.current': async () => (this.store ? { ...(await this.store.query('case.info', undefined)), actingAs: this.acting } : null),
     'case.close': async () => {
       const had = !!this.store;
+      await this.sessions.suspend();
       await this.flushAudit();
       await this.store?.close();
       this.store = null;
@@ -570,6 +602,7 @@ export class Backend {
       if (job.callId !== null) this.store?.cancel(job.callId);
     }
     await Promise.all([...this.jobs.values()].map((j) => j.done));
+    await this.sessions.suspend().catch(() => {});
     await this.flushAudit();
     await this.store?.close();
     this.store = null;

@@ -13,6 +13,7 @@ import { cmdLeads, cmdWatch, LEADS_USAGE, WATCH_USAGE } from './cli-leads';
 import { BRIEF_USAGE, cmdBrief, cmdBriefVerify } from './cli-brief';
 import { cmdResolution } from './cli-resolution';
 import { AUDIT_USAGE, cmdAudit } from './cli-audit';
+import { cmdSessionHost, SESSION_USAGE } from './cli-session';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
@@ -36,6 +37,7 @@ ${LEADS_USAGE}
 ${WATCH_USAGE}
 ${BRIEF_USAGE}
 ${AUDIT_USAGE}
+${SESSION_USAGE}
   crosslink health --db FILE [--json]            case, backups, disk, memory; exit 1 on an error-level warning
 
 Every command answers for the case's analyst profile (chosen when the case was created);
@@ -82,6 +84,8 @@ const OPTIONS = {
   board: { type: 'string' },
   title: { type: 'string' },
   summary: { type: 'string' },
+  bind: { type: 'string' },
+  admit: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -353,6 +357,9 @@ async function main(argv: string[]): Promise<number> {
       return withCase(v.db, false, (b) => cmdAudit(b, rest[0], v));
     case 'backup':
       return cmdBackup(rest[0], v);
+    case 'session':
+      if (rest[0] !== 'host') throw new UsageError('session needs a subcommand: host');
+      return withCase(v.db, false, (b) => cmdSessionHost(b, v));
     case 'resolution':
       return withCase(v.db, false, async (b) => cmdResolution(b, rest, v));
     case 'health':

@@ -1,5 +1,6 @@
 // The main thread's handle on a case: a writer worker for imports and changes, a reader
 // worker for queries (WAL lets it read while an import writes).
+import { caller } from '../access/caller';
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { spawnWorker } from '../util/spawn-worker';
@@ -127,13 +128,13 @@ export class CaseStore {
   /** The agency every answer is filtered for (the case's profile, or the host's --as). */
   actingAs: Agency = 'ICE';
 
-  query<N extends OpName>(op: N, args: OpArgs<N>, as: Agency = this.actingAs): Promise<OpResult<N>> {
+  query<N extends OpName>(op: N, args: OpArgs<N>, as: Agency = caller()?.agency ?? this.actingAs): Promise<OpResult<N>> {
     return this.reader.call(op, args, undefined, as).done;
   }
 
   /** Graph algorithms (paths over the whole case) in their own worker, started on first use,
    * so that building the in-memory graph never delays a search or a details panel. */
-  async analyse<N extends OpName>(op: N, args: OpArgs<N>, as: Agency = this.actingAs): Promise<OpResult<N>> {
+  async analyse<N extends OpName>(op: N, args: OpArgs<N>, as: Agency = caller()?.agency ?? this.actingAs): Promise<OpResult<N>> {
     if (this.closing) throw new AppError('no_case', 'The case is closing.');
     if (!this.analyst) {
       const w = new DbWorker({ path: this.path, role: 'analyst', create: false }, (o, ms, plan) => this.onDone?.('analyst', o, ms, plan));
@@ -152,10 +153,10 @@ export class CaseStore {
 
   /** The writer's own answer (for example its heap size), queued behind its work. */
   askWriter<N extends OpName>(op: N, args: OpArgs<N>): Promise<OpResult<N>> {
-    return this.writer.call(op, args, undefined, this.actingAs).done;
+    return this.writer.call(op, args, undefined, caller()?.agency ?? this.actingAs).done;
   }
 
-  write<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void, as: Agency = this.actingAs): Call<OpResult<N>> {
+  write<N extends OpName>(op: N, args: OpArgs<N>, onProgress?: (p: unknown) => void, as: Agency = caller()?.agency ?? this.actingAs): Call<OpResult<N>> {
     return this.writer.call(op, args, onProgress, as);
   }
 

@@ -32,6 +32,11 @@ import { timeline } from '../graph/timeline';
 import { entityGraph } from '../graph/analysis/entity-graph';
 import { listCotravel, runCotravel } from '../graph/cotravel';
 import { boardName, createBoard, deleteBoard, listBoards, loadBoard, renameBoard, saveBoard } from '../board/boards';
+import { sessionElements, sessionVisibility, type VisibilityQuestion } from '../session/visibility-op';
+import {
+  appendSession, compactSession, createSession, endSession, latestSession, loadSession, openSession, saveParticipant, setSessionPort,
+  type ParticipantRow, type SessionAppend, type SessionRow,
+} from '../session/session-store';
 import { appendAudit, auditHashAt, auditHead, auditTampered, carryAudit, listAudit, verifyAudit, type AuditInput } from '../access/audit';
 
 export interface OpContext {
@@ -153,6 +158,17 @@ export const OPS = {
   'audit.carry': (c: OpContext, a: { from: string }) => carryAudit(c.db, a.from),
   'audit.head': (c: OpContext) => auditHead(c.db),
   'audit.tampered': (c: OpContext) => auditTampered(c.db),
+  'session.visibility': (c: OpContext, a: VisibilityQuestion) => sessionVisibility(c.db, a),
+  'session.elements': (c: OpContext, a: { nodes: number[]; links: number[]; raw?: boolean }) => sessionElements(c.db, c.access, a),
+  'session.create': (c: OpContext, a: Omit<SessionRow, 'id' | 'endedAt'>) => createSession(c.db, a),
+  'session.open': (c: OpContext, a: { boardId: number }) => openSession(c.db, a.boardId),
+  'session.latest': (c: OpContext, a: { boardId: number }) => latestSession(c.db, a.boardId),
+  'session.port': (c: OpContext, a: { id: number; port: number }) => setSessionPort(c.db, a.id, a.port),
+  'session.end': (c: OpContext, a: { id: number; at: string }) => endSession(c.db, a.id, a.at),
+  'session.load': (c: OpContext, a: { id: number }) => loadSession(c.db, a.id),
+  'session.append': (c: OpContext, a: SessionAppend) => appendSession(c.db, a),
+  'session.compact': (c: OpContext, a: { sessionId: number; doc: string; data: Uint8Array }) => compactSession(c.db, a),
+  'session.participant': (c: OpContext, a: { sessionId: number; p: ParticipantRow }) => saveParticipant(c.db, a),
 } satisfies Record<string, Op>;
 
 /** A record id (or P- person id) the profile may see. */

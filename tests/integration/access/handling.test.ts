@@ -66,6 +66,7 @@ async function askEverything(b: Backend, about: { caseId: string; lesCaseId: str
   // anything by asking about them directly either.
   for (const id of about.linkIds) await ask('graph.link', { id });
   for (const id of about.nodeIds) await ask('graph.node', { id });
+  await ask('session.elements', { nodes: [...ids, ...about.nodeIds], links: about.linkIds });
   await ask('graph.path', { from: about.caseId, to: about.nodeIds[about.nodeIds.length - 1] ?? about.lesCaseId, k: 3, avoidHubs: false });
   await ask('graph.connect', { ids: [...new Set([...ids, ...about.nodeIds.slice(0, 4)])].slice(0, 5), avoidHubs: false });
   const leads = await ask('leads.list', { limit: 500 });
@@ -99,6 +100,8 @@ const NOT_ABOUT_CONTENT = new Set<CallName>([
   'watch.add', 'watch.remove', 'watch.run', 'brief.verify',
   // asked in the briefing package tests (tests/integration/brief)
   'brief.export',
+  // a review session's own calls: asked, with its participants' sockets, in tests/integration/session
+  'session.host', 'session.status', 'session.admit', 'session.deny', 'session.remove', 'session.end', 'session.self',
 ]);
 
 async function openAs(agency: Agency | undefined): Promise<Backend> {

@@ -9,6 +9,7 @@ import m007 from './007-watch';
 import m008 from './008-audit';
 import m009 from './009-reject-handling';
 import m010 from './010-watch-agency';
+import m011 from './011-session';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'audit', sql: m008 },
   { version: 9, name: 'reject-handling', sql: m009 },
   { version: 10, name: 'watch-agency', sql: m010 },
+  { version: 11, name: 'session', sql: m011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
