@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { Backend } from '../backend/api';
 import type { Agency } from '../../shared/model';
 import { VERSION } from './version';
+import { SESSION_LIMITS } from '../../shared/session-schemas';
 
 export interface WebHostOptions {
   db?: string;
@@ -139,9 +140,19 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  const sessionWss = new WebSocketServer({ noServer: true, maxPayload: SESSION_LIMITS.frameBytes });
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
+    // The host analyst's own window joins the review session it hosts through this loopback
+    // host (same origin and token), not through the session server's TLS port.
+    if (url.pathname.startsWith('/session/yjs') && sameToken(tokenOf(req, url), token) && backend.sessions.active) {
+      sessionWss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', () => ws.terminate());
+        backend.sessions.attachHost(ws);
+      });
+      return;
+    }
     if (url.pathname !== '/ws' || !sameToken(tokenOf(req, url), token)) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
@@ -188,6 +199,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
+      sessionWss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backend.close();
