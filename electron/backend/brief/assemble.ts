@@ -12,6 +12,7 @@ import { timeline } from '../graph/timeline';
 import { listLeads } from '../leads/store';
 import { HANDLING_RANK } from './handling';
 import type { BriefModel } from './model';
+import { boardReview } from './review';
 
 export interface BriefRequest {
   state: BoardState;
@@ -21,6 +22,8 @@ export interface BriefRequest {
   audience: Agency;
   nodeIds?: number[];
   createdAt: string;
+  /** The board's id, to include its review session (minutes, verdicts). */
+  boardId?: number;
 }
 
 const MAX_ENTITIES = 150;
@@ -83,6 +86,7 @@ export function assembleBrief(db: Database.Database, r: BriefRequest): BriefMode
     paths: boardPaths(refs, board.links),
     leads,
     timeline: items,
+    review: r.boardId ? boardReview(db, acc, r.boardId, (id) => labelOf.get(id)) : null,
     sources: [...sources.values()].sort((a, b) => a.exportId.localeCompare(b.exportId) || a.file.localeCompare(b.file) || a.line - b.line),
   };
 }

@@ -21,7 +21,7 @@ export async function exportBrief(
   const board = await boardSource(store, i.boardId);
   if (!board || !board.state.nodes.length) throw new AppError('not_found', `Board #${i.boardId} has nothing on it to brief; put entities on it and save it first.`);
   const createdAt = new Date().toISOString();
-  const model = await store.query('brief.model', { state: board.state, title: i.title, summary: i.summary, author, audience, nodeIds: i.nodeIds, createdAt });
+  const model = await store.query('brief.model', { state: board.state, title: i.title, summary: i.summary, author, audience, nodeIds: i.nodeIds, createdAt, boardId: i.boardId });
   const stamp = createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const slug = board.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || `board-${i.boardId}`;
   const out = i.out ? path.resolve(i.out) : path.join(path.dirname(store.path), 'briefs', `${slug}-for-${audience}-${stamp}.zip`);

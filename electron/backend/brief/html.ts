@@ -180,6 +180,8 @@ export function briefHtml(m: BriefModel, chartSvg: string): string {
     ),
   );
 
+  if (m.review) out.push(reviewSection(m.review));
+
   const timeline = [...m.timeline].sort((a, b) => a.at.localeCompare(b.at));
   out.push(
     section(
@@ -205,4 +207,28 @@ export function briefHtml(m: BriefModel, chartSvg: string): string {
 
   out.push('</body></html>');
   return out.join('\n');
+}
+
+const VERDICT_WORDS: Record<string, string> = { confirmed: 'Confirmed', refuted: 'Refuted', 'follow-up': 'Needs follow-up' };
+
+/** The board's review session: who took part, verdicts, comments and the minutes. */
+function reviewSection(r: NonNullable<BriefModel['review']>): string {
+  const who = r.participants.map((p) => `${t(p.name)} (${esc(p.agency)})${p.role === 'host' ? ', host' : ''}`).join('; ');
+  const held = r.withheld ? `<p class="lede">${plural(r.withheld, 'verdict or comment', 'verdicts and comments')} about what this audience may not read ${r.withheld === 1 ? 'is' : 'are'} left out.</p>` : '';
+  const verdicts = r.verdicts.length
+    ? `<h3>Verdicts</h3><table><thead><tr><th>About</th><th>Verdict</th><th>By</th><th>When</th></tr></thead><tbody>${r.verdicts
+        .map((v) => `<tr><td>${t(v.about)}</td><td><strong>${t(VERDICT_WORDS[v.verdict] ?? v.verdict)}</strong>${v.note ? `<br>${t(v.note)}` : ''}</td><td>${t(v.name)} (${esc(v.agency)})</td><td class="date">${t(when(v.at))}</td></tr>`)
+        .join('')}</tbody></table>`
+    : '<p class="empty">No verdicts were recorded.</p>';
+  const comments = r.comments.length
+    ? `<h3>Comments</h3><table><thead><tr><th>About</th><th>Comment</th><th>By</th><th>When</th></tr></thead><tbody>${r.comments
+        .map((c) => `<tr><td>${t(c.about)}</td><td>${t(c.text)}</td><td>${t(c.name)} (${esc(c.agency)})</td><td class="date">${t(when(c.at))}</td></tr>`)
+        .join('')}</tbody></table>`
+    : '';
+  const minutes = r.minutes.trim() ? `<h3>Minutes</h3><div class="minutes">${paragraphs(r.minutes)}</div>` : '<p class="empty">No minutes were taken.</p>';
+  return section(
+    'review',
+    'Review session',
+    `<p class="lede">Reviewed ${t(when(r.startedAt))}${r.endedAt ? ` to ${t(when(r.endedAt))}` : ' (still open when this package was made)'} by ${who}.</p>${held}${verdicts}${comments}${minutes}`,
+  );
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BOARD_STATE, type BoardState } from '../../../shared/contract';
 import { AGENCY, ATTRIBUTE, HANDLING, LINK_REF, NODE_REF, PROFILE, type Agency, type Attribute, type Handling, type LinkRef, type NodeRef, type Profile } from '../../../shared/model';
+import type { BriefReview } from './review';
 
 export interface BriefModel {
   title: string;
@@ -24,6 +25,8 @@ export interface BriefModel {
   leads: Array<{ kind: string; score: number; title: string; summary: string }>;
   timeline: Array<{ at: string; label: string }>;
   sources: Array<{ exportId: string; file: string; line: number; agency: string | null; handling: Handling }>;
+  /** The board's review session (brief/review.ts), when it had one. */
+  review?: BriefReview | null;
 }
 
 /** The model checked where it enters (DESIGN practice 2): every kind and marking known. */
@@ -43,6 +46,18 @@ export const BRIEF_MODEL = z.object({
   leads: z.array(z.object({ kind: z.string(), score: z.number(), title: z.string(), summary: z.string() })),
   timeline: z.array(z.object({ at: z.string(), label: z.string() })),
   sources: z.array(z.object({ exportId: z.string(), file: z.string(), line: z.number().int(), agency: z.string().nullable(), handling: HANDLING })),
+  review: z
+    .object({
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+      participants: z.array(z.object({ name: z.string(), agency: AGENCY, role: z.enum(['host', 'participant']) })),
+      verdicts: z.array(z.object({ about: z.string(), verdict: z.string(), name: z.string(), agency: AGENCY, at: z.string(), note: z.string() })),
+      comments: z.array(z.object({ about: z.string(), name: z.string(), agency: AGENCY, at: z.string(), text: z.string() })),
+      minutes: z.string(),
+      withheld: z.number().int().min(0),
+    })
+    .nullable()
+    .optional(),
 });
 
 // The schema and the interface must describe the same thing.

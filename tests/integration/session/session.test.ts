@@ -1,6 +1,7 @@
 // A review session on loopback with real participants: ICE, CBP and USCIS analysts join with
 // the link, are admitted from the lobby, and edit the same board. What one agency may not see
 // never reaches its socket; hostile traffic is refused without harm; a host restart resumes.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -13,6 +14,7 @@ import { generateDemo } from '../../../electron/backend/demo/generate';
 import { parseJoinLink, pinnedRequest, pinnedWebSocket } from '../../../electron/backend/session/pinned';
 import type { NodeRef } from '../../../shared/model';
 import type { SessionStatus } from '../../../shared/session-schemas';
+import { readZip } from '../../../electron/backend/brief/zip';
 import { tmpDir } from '../../fixtures/bundle-builder';
 import { call, runImport } from '../../helpers/case';
 import { admit, connect, synced, until, type TestParticipant } from '../../helpers/session';
@@ -267,4 +269,24 @@ describe('the host crashes and restarts', () => {
       db.close();
     }
   });
+
+  it('the minutes, verdicts and comments go into the board’s briefing package, cut for its audience', async () => {
+    const brief = async (audience: 'CBP' | 'ICE') => {
+      const r = await call(host, 'brief.export', { boardId: 1, title: 'Review', summary: 'After the review', audience, out: path.join(dir, `brief-${audience}.zip`) });
+      const pdf = (await readZip(r.file)).find((e) => e.name === 'brief.pdf')!.data!;
+      const pdfFile = path.join(dir, `brief-${audience}.pdf`);
+      fs.writeFileSync(pdfFile, pdf);
+      return execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const cbp = await brief('CBP');
+    expect(cbp).toContain('Review session');
+    expect(cbp).toContain('Seen at Nogales twice');
+    expect(cbp).toContain('follow up on the vehicle');
+    expect(cbp).toContain('CBP offline note.');
+    expect(cbp).not.toContain(canary);
+    expect(cbp).not.toContain('Source says');
+    const ice = await brief('ICE');
+    expect(ice).toContain('Source says');
+    expect(ice).toContain('Confirmed');
+  }, 120_000);
 });
