@@ -317,7 +317,7 @@ export class SessionHost {
 
   private stop(): void {
     if (this.boardTimer) clearInterval(this.boardTimer);
-    for (const c of this.conns) c.close(CLOSE.ended, 'the host stopped');
+    for (const c of this.conns) c.close(CLOSE.stopped, 'the host stopped; it resumes the session when it restarts');
     this.presence.destroy();
     this.docs.destroy();
   }

@@ -16,8 +16,9 @@ const MSG_QUERY_AWARENESS = 3;
 const STEP1 = 0;
 const STEP2 = 1;
 const UPDATE = 2;
-/** Close codes a client can tell apart (4000-4999 are the application's). */
-export const CLOSE = { malformed: 4000, refused: 4003, flood: 4008, removed: 4010, ended: 4011 } as const;
+/** Close codes a client can tell apart (4000-4999 are the application's). `stopped` is the
+ * standard "service restart": the host went away and will resume, so clients reconnect. */
+export const CLOSE = { malformed: 4000, refused: 4003, flood: 4008, removed: 4010, ended: 4011, stopped: 1012 } as const;
 
 function syncFrame(kind: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
