@@ -16,6 +16,7 @@ import { graphBench } from './graph';
 import { runCanvasBench } from './canvas';
 import { leadsBench } from './leads';
 import { accessBench } from './access';
+import { sessionBench } from './session';
 import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
 const { values } = parseArgs({
@@ -26,6 +27,9 @@ const { values } = parseArgs({
     kills: { type: 'string' },
     'national-day': { type: 'boolean' },
     out: { type: 'string' },
+    /** Run one part only: session (the review-session bench on a small case). */
+    only: { type: 'string' },
+    'session-seconds': { type: 'string' },
   },
 });
 const nationalDay = !!values['national-day'];
@@ -87,7 +91,33 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
+/** `--only session`: the review-session bench alone, on a small case (a minute and a half). */
+async function sessionOnly(): Promise<void> {
+  const dir = tmpDir('crosslink-bench-');
+  const bundle = path.join(dir, 'day1');
+  await generateDemo({ out: bundle, seed: 42, people: 2000, crossings: 20_000, days: 1 });
+  const db = path.join(dir, 'case.crosslink');
+  await runMeasured(process.execPath, [path.resolve('bin/crosslink.js'), 'import', bundle, '--db', db, '--json', '--no-resolve']);
+  await sessionBench(db, path.resolve('bin/crosslink.js'), record, Number(values['session-seconds'] ?? 60));
+  printReport('bench-session.json', {});
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function printReport(name: string, extra: object): void {
+  console.log(`\n${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(4)}  ${'target'.padEnd(30)}  note`);
+  for (const r of results) {
+    const target = r.target ? `${r.ok ? 'MET ' : 'MISS'} ${r.target}` : '';
+    console.log(`${r.metric.padEnd(40)} ${String(r.value).padStart(10)}  ${r.unit.padEnd(4)}  ${target.padEnd(30)}  ${r.note ?? ''}`);
+  }
+  const outDir = path.resolve(values.out ?? 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, name), JSON.stringify({ at: new Date().toISOString(), ...extra, results }, null, 2));
+  console.log(`\nwrote ${path.join(outDir, name)}`);
+}
+
 async function main(): Promise<void> {
+  if (values.only === 'session') return sessionOnly();
+  if (values.only) throw new Error(`--only: unknown part '${values.only}' (known: session)`);
   const dir = tmpDir('crosslink-bench-');
   const bundle = path.join(dir, 'day1');
   let t = performance.now();
@@ -182,6 +212,7 @@ async function main(): Promise<void> {
     await graphBench(gdb, dir, record);
     await leadsBench(gdb, dir, record);
     await accessBench(gdb, dir, record);
+    await sessionBench(gdb, cli, record, Number(values['session-seconds'] ?? 60));
     fs.rmSync(gdb, { force: true });
   }
 
@@ -196,16 +227,7 @@ async function main(): Promise<void> {
   await resolutionBench(dir, bundle);
 
   console.log(`\nCrosslink bench: ${new Date().toISOString()}: ${crossings} crossings a day, ${people} people, ${days} day(s)${nationalDay ? ', national day' : ''}\n`);
-  console.log(`${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(4)}  ${'target'.padEnd(30)}  note`);
-  for (const r of results) {
-    const target = r.target ? `${r.ok ? 'MET ' : 'MISS'} ${r.target}` : '';
-    console.log(`${r.metric.padEnd(40)} ${String(r.value).padStart(10)}  ${r.unit.padEnd(4)}  ${target.padEnd(30)}  ${r.note ?? ''}`);
-  }
-  const outDir = path.resolve(values.out ?? 'bench-results');
-  fs.mkdirSync(outDir, { recursive: true });
-  const name = nationalDay ? 'bench-national-day.json' : 'bench.json';
-  fs.writeFileSync(path.join(outDir, name), JSON.stringify({ at: new Date().toISOString(), crossings, people, days, nationalDay, perDaySeconds: perDay, results }, null, 2));
-  console.log(`\nwrote ${path.join(outDir, name)}`);
+  printReport(nationalDay ? 'bench-national-day.json' : 'bench.json', { crossings, people, days, nationalDay, perDaySeconds: perDay });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
