@@ -1,4 +1,5 @@
 // Electron only: the window, its security settings, menus, and the IPC transport.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Notification, session, shell } from 'electron';
@@ -7,8 +8,10 @@ import { Backend } from './backend/api';
 import { crosslinkHome, ensureDemoCase } from './backend/demo-case';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc';
 import { ElectronBriefRenderer } from './brief-renderer';
+import { sameFingerprint } from './backend/session/tls';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// wss to loopback: the host's window joins the review session it hosts over the session's TLS port.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' wss://127.0.0.1:* wss://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -61,6 +64,18 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // A review session's certificate is self-signed: trusted when its SHA-256 is the hosted
+  // session's own fingerprint, otherwise judged by Chromium as usual.
+  session.defaultSession.setCertificateVerifyProc((req, callback) => {
+    const fp = backend?.sessions.status()?.fingerprint;
+    let trusted = false;
+    try {
+      trusted = !!fp && sameFingerprint(new crypto.X509Certificate(req.certificate.data).fingerprint256, fp);
+    } catch {
+      trusted = false;
+    }
+    callback(trusted ? 0 : -3);
+  });
   ipcMain.handle(CALL_CHANNEL, (_e, name: unknown, input: unknown) => backend!.handle(String(name), input));
   void createWindow();
 });

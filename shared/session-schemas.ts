@@ -119,5 +119,8 @@ export const SESSION_SELF = z.object({
   board: z.string(),
   /** Path of the Yjs WebSocket on the same origin. */
   yjsPath: z.string(),
+  /** For the host's own window where it is not served over HTTP (Electron): the session
+   * server's Yjs address and the host's token for it. Null for participants. */
+  hostYjs: z.object({ url: z.string(), token: z.string(), fingerprint: z.string() }).nullable(),
 });
 export type SessionSelf = z.infer<typeof SESSION_SELF>;

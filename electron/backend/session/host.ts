@@ -55,6 +55,8 @@ export class SessionHost {
   private readonly knocks = new Map<string, Knock>();
   private readonly conns = new Set<YConn>();
   private boardTimer: NodeJS.Timeout | null = null;
+  /** The host window's bearer token for the session server (Electron joins over TLS). */
+  hostToken = '';
   private boardDirty = false;
   private ended = false;
 
@@ -107,8 +109,16 @@ export class SessionHost {
     } else {
       await host.seed();
     }
-    if (!host.participants.has('host')) {
-      await host.addParticipant({ id: 'host', name: opts.host.name, agency: opts.host.agency, role: 'host' }, crypto.randomBytes(24).toString('base64url'));
+    // The host's own token is new at every start and lives in memory only.
+    host.hostToken = crypto.randomBytes(24).toString('base64url');
+    const prior = host.participants.get('host');
+    if (prior) {
+      host.byToken.delete(prior.tokenHash);
+      prior.tokenHash = sha256(host.hostToken);
+      host.byToken.set(prior.tokenHash, 'host');
+      await store.write('session.participant', { sessionId: row.id, p: prior }).done;
+    } else {
+      await host.addParticipant({ id: 'host', name: opts.host.name, agency: opts.host.agency, role: 'host' }, host.hostToken);
     }
     docs.master.on('update', () => (host.boardDirty = true));
     host.boardTimer = setInterval(() => void host.saveBoard(), BOARD_SAVE_MS);

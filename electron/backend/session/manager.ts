@@ -86,7 +86,11 @@ export class SessionManager {
     const m = host.member(participant ?? 'host');
     if (!m) throw new AppError('unauthorized', 'Not a participant of this session.');
     const p = host.status('', 0).participants.find((x) => x.id === m.id)!;
-    return { sessionId: host.id, participant: p, board: host.row.board, yjsPath: `/session/yjs/${host.id}` };
+    const hostYjs =
+      m.role === 'host' && this.server
+        ? { url: `wss://${host.row.bind === '0.0.0.0' || host.row.bind === '::' ? '127.0.0.1' : host.row.bind}:${this.server.port}/session/yjs`, token: host.hostToken, fingerprint: host.row.fingerprint }
+        : null;
+    return { sessionId: host.id, participant: p, board: host.row.board, yjsPath: `/session/yjs/${host.id}`, hostYjs };
   }
 
   /** The host's own window joins through its local transport, as the participant "host". */

@@ -108,6 +108,6 @@ export function saveParticipant(db: Database.Database, a: { sessionId: number; p
   db.prepare(
     `INSERT INTO session_participant(session_id, id, name, agency, colour, role, token_hash, admitted_at, removed_at)
      VALUES (@sessionId, @id, @name, @agency, @colour, @role, @tokenHash, @admittedAt, @removedAt)
-     ON CONFLICT(session_id, id) DO UPDATE SET removed_at = excluded.removed_at`,
+     ON CONFLICT(session_id, id) DO UPDATE SET removed_at = excluded.removed_at, token_hash = excluded.token_hash`,
   ).run({ sessionId: a.sessionId, ...a.p });
 }
