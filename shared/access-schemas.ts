@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AGENCY, HANDLING } from './model';
 
-export const AUDIT_ACTIONS = ['case.open', 'search', 'view', 'expand', 'path', 'connect', 'import', 'export', 'brief', 'resolution', 'lead', 'board', 'watch', 'profile'] as const;
+export const AUDIT_ACTIONS = ['case.open', 'search', 'view', 'expand', 'path', 'connect', 'import', 'export', 'brief', 'resolution', 'lead', 'board', 'watch', 'profile', 'session'] as const;
 export const AUDIT_ACTION = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AUDIT_ACTION>;
 /** One entry of the case's append-only, hash-chained audit log. */

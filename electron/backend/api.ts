@@ -130,6 +130,7 @@ export class Backend {
       staticDir: opts.rendererDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer'),
       call: (m, name, input) => this.handleFor(m, name, input),
       changed: (status) => this.emit('session.changed', status),
+      audit: (target, detail) => this.audit('session', target, detail),
     });
   }
 

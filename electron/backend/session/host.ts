@@ -47,6 +47,8 @@ export interface HostStart {
   port: number;
   host: Profile;
   onChange: () => void;
+  /** A line in the case's audit trail (who was admitted, removed; start and end). */
+  audit: (target: string, detail: string) => void;
 }
 
 export class SessionHost {
@@ -210,6 +212,7 @@ export class SessionHost {
     k.state = 'admitted';
     k.token = token;
     this.opts.log.write('info', 'session_admit', { agency: k.agency });
+    this.opts.audit(`${this.row.board} (session #${this.row.id})`, `admitted ${k.name} (${k.agency}) from ${k.from}`);
     this.opts.onChange();
   }
 
@@ -217,6 +220,7 @@ export class SessionHost {
     const k = this.knocks.get(ticket);
     if (!k || k.state !== 'waiting') throw new AppError('not_found', 'Nobody with that ticket is waiting in the lobby.');
     k.state = 'denied';
+    this.opts.audit(`${this.row.board} (session #${this.row.id})`, `turned away ${k.name} (${k.agency}) from ${k.from}`);
     this.opts.onChange();
   }
 
@@ -228,6 +232,7 @@ export class SessionHost {
     this.byToken.delete(p.tokenHash);
     await this.opts.store.write('session.participant', { sessionId: this.row.id, p }).done;
     for (const c of this.conns) if (c.member.id === id) c.close(CLOSE.removed, 'removed from the session by the host');
+    this.opts.audit(`${this.row.board} (session #${this.row.id})`, `removed ${p.name} (${p.agency})`);
     this.opts.onChange();
   }
 
@@ -314,6 +319,7 @@ export class SessionHost {
     await this.saveBoard(true);
     await this.persist.flush();
     await this.opts.store.write('session.end', { id: this.row.id, at: new Date().toISOString() }).done;
+    this.opts.audit(`${this.row.board} (session #${this.row.id})`, 'ended');
     this.ended = true;
     this.stop();
   }

@@ -18,6 +18,7 @@ export interface SessionDeps {
   staticDir: string;
   call(member: Member, name: string, input: unknown): Promise<Result<unknown>>;
   changed(status: SessionStatus | null): void;
+  audit(target: string, detail: string): void;
 }
 
 export class SessionManager {
@@ -44,6 +45,7 @@ export class SessionManager {
     const host = await SessionHost.open({
       store, log: this.deps.log, boardId: i.boardId, bind: i.bind, port: i.port, host: this.deps.profile(),
       onChange: () => this.deps.changed(this.status()),
+      audit: this.deps.audit,
     });
     // A resumed session keeps its address (the join link participants hold) unless told otherwise.
     const bind = i.bind === '127.0.0.1' && host.row.bind ? host.row.bind : i.bind;
@@ -59,6 +61,7 @@ export class SessionManager {
     }
     this.host = host;
     this.deps.log.write('info', 'session_started', { id: host.row.id, port: this.server.port });
+    this.deps.audit(`${host.row.board} (session #${host.row.id})`, `hosted on ${bind}:${this.server.port}`);
     return this.status()!;
   }
 

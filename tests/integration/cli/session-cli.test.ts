@@ -6,15 +6,17 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { joinSession, parseJoinLink, pinnedRequest } from '../../../electron/backend/session/pinned';
+import type { SessionStatus } from '../../../shared/session-schemas';
 import { tmpDir, writeBundle } from '../../fixtures/bundle-builder';
+import { connect, synced, until } from '../../helpers/session';
 import { baseFiles } from '../../fixtures/bundles';
 
 const BIN = path.resolve('bin/crosslink.js');
 
-function host(db: string): { child: ChildProcess; first: Promise<{ joinUrl: string; port: number; fingerprint: string; code: string }>; lines: string[] } {
+function host(db: string): { child: ChildProcess; first: Promise<{ joinUrl: string; port: number; fingerprint: string; code: string; sessionId: number }>; lines: string[] } {
   const child = spawn(process.execPath, [BIN, 'session', 'host', '--db', db, '--board', 'Working board', '--admit', 'CBP', '--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  const first = new Promise<{ joinUrl: string; port: number; fingerprint: string; code: string }>((resolve, reject) => {
+  const first = new Promise<{ joinUrl: string; port: number; fingerprint: string; code: string; sessionId: number }>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).on('line', (l) => {
       lines.push(l);
       if (lines.length === 1) resolve(JSON.parse(l));
@@ -55,5 +57,30 @@ describe('crosslink session host', { timeout: 180_000 }, () => {
     b.child.stdin!.write('end\n');
     expect(await new Promise<number | null>((r) => b.child.once('exit', r))).toBe(0);
     expect(b.lines.join('\n')).toMatch(/Session ended/);
+  });
+
+  it('a host killed with SIGKILL loses nothing a participant wrote a moment before', async () => {
+    const dir = tmpDir();
+    const db = path.join(dir, 'case.crosslink');
+    expect(spawnSync(process.execPath, [BIN, 'import', writeBundle(path.join(dir, 'bundle'), { files: baseFiles() }), '--db', db, '--no-resolve'], { encoding: 'utf8' }).status).toBe(0);
+    const a = host(db);
+    const info = await a.first;
+    const status = { joinUrl: info.joinUrl, id: info.sessionId } as SessionStatus;
+    const token = await joinSession(parseJoinLink(info.joinUrl), { name: 'C. Barros', agency: 'CBP' }, { pollMs: 50, timeoutMs: 20_000 });
+    const p = connect(status, 'C. Barros', 'CBP', token);
+    await synced(p);
+    p.doc.getText('minutes').insert(0, 'Written just before the crash.');
+    await new Promise((r) => setTimeout(r, 600));
+    a.child.kill('SIGKILL');
+    await new Promise((r) => a.child.once('exit', r));
+    p.provider.destroy();
+    const b = host(db);
+    expect((await b.first).port).toBe(info.port);
+    const fresh = connect(status, 'C. Barros', 'CBP', token);
+    await synced(fresh);
+    await until('minutes restored', () => fresh.doc.getText('minutes').toString() === 'Written just before the crash.');
+    fresh.provider.destroy();
+    b.child.stdin!.write('end\n');
+    expect(await new Promise<number | null>((r) => b.child.once('exit', r))).toBe(0);
   });
 });

@@ -256,6 +256,13 @@ describe('the host crashes and restarts', () => {
     nodesOf(byAgency('ICE')).set(key, { x: 555, y: 444 });
     await until('move reaches CBP', () => (nodesOf(byAgency('CBP')).get(key) as { x: number })?.x === 555);
     await call(host, 'session.end', {});
+    // The trail says who was let in and out, and what each participant asked, as themselves.
+    const trail = await call(host, 'audit.list', { limit: 1000 });
+    const texts = trail.entries.map((e) => `${e.who} ${e.action} ${e.target} ${e.detail}`);
+    expect(texts.some((t) => /session .*admitted C\. Barros \(CBP\)/.test(t))).toBe(true);
+    expect(texts.some((t) => /session .*removed Temp Visitor \(USCIS\)/.test(t))).toBe(true);
+    expect(texts.some((t) => /session .* ended$/.test(t))).toBe(true);
+    expect(trail.entries.some((e) => e.who === 'C. Barros (CBP)' && e.agency === 'CBP' && e.action === 'search')).toBe(true);
     const board = await call(host, 'board.load', { id: 1 });
     expect(board!.state.nodes.find((n) => n.ref.id === shared[3].id)?.pos).toEqual({ x: 555, y: 444 });
     const db = new Database(file, { readonly: true });

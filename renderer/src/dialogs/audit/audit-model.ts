@@ -20,6 +20,7 @@ export const ACTION_LABEL: Record<AuditAction, string> = {
   board: 'Board',
   watch: 'Watch',
   profile: 'Profile',
+  session: 'Review session',
 };
 
 export const ACTION_OPTIONS: Array<{ value: AuditAction; label: string }> = AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABEL[a] })).sort((x, y) =>
