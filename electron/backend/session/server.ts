@@ -93,8 +93,22 @@ function serveStatic(res: http.ServerResponse, dir: string, pathname: string): v
   fs.createReadStream(target).pipe(res);
 }
 
+/** Calls one participant may have in flight: enough for a window, not enough to swamp the host. */
+const MAX_IN_FLIGHT = 6;
+
 export async function startSessionServer(o: SessionServerOptions): Promise<SessionServer> {
   const { host } = o;
+  const inFlight = new Map<string, number>();
+  const call = async (m: Member, name: string, input: unknown): Promise<Result<unknown>> => {
+    const n = inFlight.get(m.id) ?? 0;
+    if (n >= MAX_IN_FLIGHT) return { ok: false, error: { code: 'conflict', message: 'Too many questions at once; wait for the answers.' } };
+    inFlight.set(m.id, n + 1);
+    try {
+      return await o.call(m, name, input);
+    } finally {
+      inFlight.set(m.id, (inFlight.get(m.id) ?? 1) - 1);
+    }
+  };
   const knocksBy = new Map<string, number[]>();
   const tooMany = (ip: string): boolean => {
     const now = Date.now();
@@ -128,7 +142,7 @@ export async function startSessionServer(o: SessionServerOptions): Promise<Sessi
         if (!member) return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Not admitted to this session.' } });
         if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });
         const input = await readJson(req, SESSION_LIMITS.frameBytes);
-        return json(res, 200, await o.call(member, decodeURIComponent(url.pathname.slice(5)), input));
+        return json(res, 200, await call(member, decodeURIComponent(url.pathname.slice(5)), input));
       }
       if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });
       serveStatic(res, o.staticDir, url.pathname);
@@ -164,7 +178,7 @@ export async function startSessionServer(o: SessionServerOptions): Promise<Sessi
         }
         // Removed while connected: the socket is closed by the host, and no call gets through.
         const still = host.member(member.id);
-        const result = still ? await o.call(still, String(msg.name), msg.input) : { ok: false, error: { code: 'unauthorized', message: 'Removed from the session.' } };
+        const result = still ? await call(still, String(msg.name), msg.input) : { ok: false, error: { code: 'unauthorized', message: 'Removed from the session.' } };
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id ?? null, result }));
       });
     });

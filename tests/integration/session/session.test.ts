@@ -205,6 +205,31 @@ describe('a hostile or broken client', () => {
     });
   }
 
+  it('a participant asking many questions at once is told to wait, and the host still answers others', async () => {
+    const link = parseJoinLink(status.joinUrl);
+    const Pinned = pinnedWebSocket(link.fingerprint, byAgency('CBP').token);
+    const ws = new Pinned(`${link.origin.replace(/^https/, 'wss')}/ws`);
+    await new Promise<void>((r, j) => {
+      ws.once('open', () => r());
+      ws.once('error', j);
+    });
+    const answers: Array<{ ok: boolean; error?: { code: string } }> = [];
+    const all = new Promise<void>((r) =>
+      ws.on('message', (d: Buffer) => {
+        answers.push((JSON.parse(d.toString()) as { result: { ok: boolean; error?: { code: string } } }).result);
+        if (answers.length === 20) r();
+      }),
+    );
+    for (let i = 0; i < 20; i++) ws.send(JSON.stringify({ id: i, name: 'search', input: { q: `garcia ${i}`, limit: 200 } }));
+    await all;
+    ws.close();
+    const busy = answers.filter((a) => a.error?.code === 'conflict');
+    expect(busy.length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(6);
+    const other = await pinnedRequest(`${link.origin}/api/search`, link.fingerprint, { method: 'POST', body: { q: 'garcia' }, token: byAgency('USCIS').token });
+    expect((other.body as { ok: boolean }).ok).toBe(true);
+  });
+
   it('a frame over the size limit closes that socket only', async () => {
     const { ws, closed } = await raw(byAgency('CBP').token);
     ws.send(Buffer.alloc(2 << 20, 1));
