@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { Listing } from '../dialogs/file-target';
 import { errorMessage } from '../state/toasts';
@@ -18,15 +18,21 @@ export function useDirListing(start?: string): DirListing {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // Only the newest request may change the listing: a slow first listing arriving after the
+  // analyst typed a path and pressed Enter must not put the old folder back in the path box.
+  const latest = useRef(0);
   const go = useCallback(async (path?: string) => {
+    const seq = ++latest.current;
     setLoading(true);
     try {
       const l = await api('fs.list', { path: path || undefined });
+      if (seq !== latest.current) return true;
       setListing(l);
       setError(null);
       lastDir = l.path;
       return true;
     } catch (e) {
+      if (seq !== latest.current) return true; // a newer request answers; stop the fallbacks
       setError(errorMessage(e));
       return false;
     } finally {
