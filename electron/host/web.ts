@@ -10,6 +10,7 @@ import { Backend } from '../backend/api';
 import type { Agency } from '../../shared/model';
 import { VERSION } from './version';
 import { SESSION_LIMITS } from '../../shared/session-schemas';
+import { serveContractFrames, serveStatic } from '../backend/util/http-serve';
 
 export interface WebHostOptions {
   db?: string;
@@ -38,16 +39,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const COOKIE = 'crosslink_token';
 /** A board of 50,000 nodes (the contract's limit) is about 15 MB of JSON. */
 const MAX_BODY = 64 << 20;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 function tokenOf(req: http.IncomingMessage, url: URL): string | null {
   const q = url.searchParams.get('token');
@@ -94,17 +85,6 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function serveStatic(res: http.ServerResponse, dir: string, pathname: string): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(dir, rel);
-  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, 'not found');
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    return send(res, 500, `The renderer is not built (${dir} is missing). Run: npm run build:renderer`);
-  }
-  const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(dir, 'index.html');
-  res.writeHead(200, { 'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream' });
-  fs.createReadStream(target).pipe(res);
-}
 
 export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
@@ -167,16 +147,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
         backend.log.write('warn', 'websocket_error', { message: err.message });
         ws.terminate();
       });
-      ws.on('message', async (data) => {
-        let msg: { id?: unknown; name?: unknown; input?: unknown };
-        try {
-          msg = JSON.parse(String(data));
-        } catch {
-          return ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'invalid_input', message: 'frame is not JSON' } } }));
-        }
-        const result = await backend.handle(String(msg.name), msg.input);
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id ?? null, result }));
-      });
+      serveContractFrames(ws, (name, input) => backend.handle(name, input));
     });
   });
   const unsubscribe = backend.on((event, payload) => {

@@ -1,10 +1,8 @@
 // The session server: HTTPS with the session's own certificate, bound only where the host
 // said. It serves the renderer (to browsers joining), the lobby, the contract for admitted
 // participants (answered under their profile), and their Yjs connection.
-import fs from 'node:fs';
 import https from 'node:https';
 import type http from 'node:http';
-import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Result } from '../../../shared/contract';
 import { AGENCY } from '../../../shared/model';
@@ -13,6 +11,7 @@ import { AppError, toCallError } from '../errors';
 import type { Member } from './check';
 import type { SessionHost } from './host';
 import { publicAddress } from './tls';
+import { serveContractFrames, serveStatic } from '../util/http-serve';
 
 export const SESSION_COOKIE = 'crosslink_session';
 /** What a participant may ask the host's backend: reading, under their own profile. */
@@ -21,10 +20,6 @@ export const PARTICIPANT_CALLS = new Set([
   'graph.timeline', 'cotravel.list', 'leads.list', 'leads.get', 'session.self', 'session.elements',
 ]);
 const KNOCKS_PER_MINUTE = 10;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
 
 export interface SessionServerOptions {
   host: SessionHost;
@@ -83,15 +78,6 @@ function headers(res: http.ServerResponse): void {
   res.setHeader('Strict-Transport-Security', 'max-age=600');
 }
 
-function serveStatic(res: http.ServerResponse, dir: string, pathname: string): void {
-  const rel = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
-  const file = path.resolve(dir, rel);
-  const index = path.join(dir, 'index.html');
-  if (!fs.existsSync(index)) return json(res, 500, { error: 'The renderer is not built on the host.' });
-  const target = file.startsWith(path.resolve(dir) + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : index;
-  res.writeHead(200, { 'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream' });
-  fs.createReadStream(target).pipe(res);
-}
 
 /** Calls one participant may have in flight: enough for a window, not enough to swamp the host. */
 const MAX_IN_FLIGHT = 6;
@@ -169,17 +155,10 @@ export async function startSessionServer(o: SessionServerOptions): Promise<Sessi
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => ws.terminate());
       if (wss === yjs) return host.connect(ws, member);
-      ws.on('message', async (data) => {
-        let msg: { id?: unknown; name?: unknown; input?: unknown };
-        try {
-          msg = JSON.parse(String(data));
-        } catch {
-          return ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'invalid_input', message: 'frame is not JSON' } } }));
-        }
-        // Removed while connected: the socket is closed by the host, and no call gets through.
+      // Removed while connected: the socket is closed by the host, and no call gets through.
+      serveContractFrames(ws, (name, input) => {
         const still = host.member(member.id);
-        const result = still ? await call(still, String(msg.name), msg.input) : { ok: false, error: { code: 'unauthorized', message: 'Removed from the session.' } };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id ?? null, result }));
+        return still ? call(still, name, input) : Promise.resolve({ ok: false, error: { code: 'unauthorized', message: 'Removed from the session.' } });
       });
     });
   });
