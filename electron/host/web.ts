@@ -122,12 +122,16 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
   const sessionWss = new WebSocketServer({ noServer: true, maxPayload: SESSION_LIMITS.frameBytes });
   const sockets = new Set<WebSocket>();
+  /** The host window's own session sockets: ended on close, or the server waits for them forever. */
+  const sessionSockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     // The host analyst's own window joins the review session it hosts through this loopback
     // host (same origin and token), not through the session server's TLS port.
     if (url.pathname.startsWith('/session/yjs') && sameToken(tokenOf(req, url), token) && backend.sessions.active) {
       sessionWss.handleUpgrade(req, socket, head, (ws) => {
+        sessionSockets.add(ws);
+        ws.on('close', () => sessionSockets.delete(ws));
         ws.on('error', () => ws.terminate());
         backend.sessions.attachHost(ws);
       });
@@ -168,7 +172,7 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     backend,
     close: async () => {
       unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of [...sockets, ...sessionSockets]) ws.terminate();
       wss.close();
       sessionWss.close();
       server.closeAllConnections();
