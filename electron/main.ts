@@ -28,6 +28,18 @@ function notifyLeads(p: EventPayload<'leads.updated'>): void {
   new Notification({ title: 'Crosslink: new since the last import', body }).show();
 }
 let backend: Backend | null = null;
+/** Session servers joined from this workstation: origin -> the fingerprint their join link gave. */
+const pinned = new Map<string, string>();
+
+function joinPin(url: string): { origin: string; fingerprint: string } | null {
+  try {
+    const u = new URL(url);
+    const fp = new URLSearchParams(u.hash.slice(1)).get('fp');
+    return u.protocol === 'https:' && u.pathname === '/join' && fp ? { origin: u.origin, fingerprint: fp } : null;
+  } catch {
+    return null;
+  }
+}
 
 async function createWindow(): Promise<void> {
   const demoCase = await ensureDemoCase(crosslinkHome()).catch(() => null);
@@ -46,8 +58,15 @@ async function createWindow(): Promise<void> {
       webSecurity: true,
     },
   });
-  // Navigation and new windows are denied; external links open in the system browser.
+  // Navigation and new windows are denied; external links open in the system browser, except
+  // a review session's join link: it opens in a window of its own (no preload, sandboxed) that
+  // trusts only the certificate whose fingerprint the link carries.
   win.webContents.setWindowOpenHandler(({ url }) => {
+    const pin = joinPin(url);
+    if (pin) {
+      pinned.set(pin.origin, pin.fingerprint);
+      return { action: 'allow', overrideBrowserWindowOptions: { width: 1440, height: 900, title: 'Crosslink review session', webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } } };
+    }
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
@@ -65,12 +84,15 @@ app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   // A review session's certificate is self-signed: trusted when its SHA-256 is the hosted
-  // session's own fingerprint, otherwise judged by Chromium as usual.
+  // session's own fingerprint or the one a join link opened here gave for that host,
+  // otherwise judged by Chromium as usual.
   session.defaultSession.setCertificateVerifyProc((req, callback) => {
-    const fp = backend?.sessions.status()?.fingerprint;
+    const own = backend?.sessions.status()?.fingerprint;
+    const joined = [...pinned].filter(([origin]) => new URL(origin).hostname === req.hostname).map(([, fp]) => fp);
     let trusted = false;
     try {
-      trusted = !!fp && sameFingerprint(new crypto.X509Certificate(req.certificate.data).fingerprint256, fp);
+      const seen = new crypto.X509Certificate(req.certificate.data).fingerprint256;
+      trusted = [own, ...joined].some((fp) => !!fp && sameFingerprint(seen, fp));
     } catch {
       trusted = false;
     }
