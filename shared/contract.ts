@@ -238,6 +238,11 @@ export const contract = {
   /** Review sessions (session/): the host's calls, and the participants' own. */
   'session.host': call(SESSION_HOST_INPUT, SESSION_STATUS),
   'session.status': call(z.object({}), SESSION_STATUS.nullable()),
+  /** Sessions of this case that were not ended (the host stopped or crashed): Host review resumes them. */
+  'session.interrupted': call(
+    z.object({}),
+    z.array(z.object({ id: z.number().int(), boardId: z.number().int(), board: z.string(), startedAt: z.string(), port: z.number().int() })),
+  ),
   'session.admit': call(z.object({ ticket: z.string().max(100) }), SESSION_STATUS),
   'session.deny': call(z.object({ ticket: z.string().max(100) }), SESSION_STATUS),
   'session.remove': call(z.object({ participant: z.string().max(80) }), SESSION_STATUS),

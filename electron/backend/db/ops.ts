@@ -34,7 +34,7 @@ import { listCotravel, runCotravel } from '../graph/cotravel';
 import { boardName, createBoard, deleteBoard, listBoards, loadBoard, renameBoard, saveBoard } from '../board/boards';
 import { sessionElements, sessionVisibility, type VisibilityQuestion } from '../session/visibility-op';
 import {
-  appendSession, compactSession, createSession, endSession, latestSession, loadSession, openSession, saveParticipant, setSessionPort,
+  appendSession, compactSession, createSession, endSession, latestSession, unendedSessions, loadSession, openSession, saveParticipant, setSessionPort,
   type ParticipantRow, type SessionAppend, type SessionRow,
 } from '../session/session-store';
 import { appendAudit, auditHashAt, auditHead, auditTampered, carryAudit, listAudit, verifyAudit, type AuditInput } from '../access/audit';
@@ -162,6 +162,7 @@ export const OPS = {
   'session.elements': (c: OpContext, a: { nodes: number[]; links: number[]; raw?: boolean }) => sessionElements(c.db, c.access, a),
   'session.create': (c: OpContext, a: Omit<SessionRow, 'id' | 'endedAt'>) => createSession(c.db, a),
   'session.open': (c: OpContext, a: { boardId: number }) => openSession(c.db, a.boardId),
+  'session.unended': (c: OpContext) => unendedSessions(c.db),
   'session.latest': (c: OpContext, a: { boardId: number }) => latestSession(c.db, a.boardId),
   'session.port': (c: OpContext, a: { id: number; port: number }) => setSessionPort(c.db, a.id, a.port),
   'session.end': (c: OpContext, a: { id: number; at: string }) => endSession(c.db, a.id, a.at),

@@ -12,6 +12,8 @@ export function sessionHandlers(sessions: () => SessionManager, store: () => Cas
   return {
     'session.host': async (i) => sessions().start(i),
     'session.status': async () => sessions().status(),
+    // The one being hosted now is not interrupted.
+    'session.interrupted': async () => (await store().query('session.unended', undefined)).filter((s) => s.id !== sessions().active?.id),
     'session.admit': async (i) => sessions().admit(i.ticket),
     'session.deny': async (i) => sessions().deny(i.ticket),
     'session.remove': async (i) => sessions().remove(i.participant),

@@ -46,6 +46,17 @@ export function openSession(db: Database.Database, boardId: number): SessionRow 
   return (db.prepare(`SELECT ${SESSION_COLS} FROM session WHERE board_id = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1`).get(boardId) as SessionRow | undefined) ?? null;
 }
 
+/** Sessions started and never ended (the host crashed or stopped): they can be resumed. */
+export function unendedSessions(db: Database.Database): Array<{ id: number; boardId: number; board: string; startedAt: string; port: number }> {
+  return db.prepare(`SELECT id, board_id AS boardId, board, started_at AS startedAt, port FROM session WHERE ended_at IS NULL ORDER BY id DESC`).all() as Array<{
+    id: number;
+    boardId: number;
+    board: string;
+    startedAt: string;
+    port: number;
+  }>;
+}
+
 export function latestSession(db: Database.Database, boardId: number): SessionRow | null {
   return (db.prepare(`SELECT ${SESSION_COLS} FROM session WHERE board_id = ? ORDER BY id DESC LIMIT 1`).get(boardId) as SessionRow | undefined) ?? null;
 }

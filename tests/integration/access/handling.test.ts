@@ -101,7 +101,7 @@ const NOT_ABOUT_CONTENT = new Set<CallName>([
   // asked in the briefing package tests (tests/integration/brief)
   'brief.export',
   // a review session's own calls: asked, with its participants' sockets, in tests/integration/session
-  'session.host', 'session.status', 'session.admit', 'session.deny', 'session.remove', 'session.end', 'session.self',
+  'session.host', 'session.status', 'session.interrupted', 'session.admit', 'session.deny', 'session.remove', 'session.end', 'session.self',
 ]);
 
 async function openAs(agency: Agency | undefined): Promise<Backend> {

@@ -265,7 +265,9 @@ describe('the host crashes and restarts', () => {
     await host.close();
     host = open();
     await call(host, 'case.open', { path: file });
+    expect(await call(host, 'session.interrupted', {})).toEqual([expect.objectContaining({ boardId: 1, port })]);
     status = await call(host, 'session.host', { boardId: 1 });
+    expect(await call(host, 'session.interrupted', {})).toEqual([]);
     expect(status.port).toBe(port);
     expect(status.fingerprint).toBe(fp);
     expect(status.participants.map((p) => p.name)).toEqual(expect.arrayContaining(['I. Mendes', 'C. Barros', 'U. Sato']));
