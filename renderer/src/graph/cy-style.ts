@@ -4,6 +4,7 @@ import type { StylesheetStyle } from 'cytoscape';
 import { ANALYSIS_STYLES } from './cy-style-analysis';
 import { MARK_STYLES } from './cy-style-marks';
 import { POINTER_STYLES } from './cy-style-pointer';
+import { SESSION_STYLES } from './cy-style-session';
 
 const BASE_STYLE: StylesheetStyle[] = [
   {
@@ -75,4 +76,4 @@ const BASE_STYLE: StylesheetStyle[] = [
 
 /** The base look, then withheld content, then the analyst's marks (notes, pins, groups),
  * then analysis overlays (metric sizes, filters, the highlighted path), which win where they overlap. */
-export const CY_STYLE: StylesheetStyle[] = [...BASE_STYLE, ...POINTER_STYLES, ...MARK_STYLES, ...ANALYSIS_STYLES];
+export const CY_STYLE: StylesheetStyle[] = [...BASE_STYLE, ...POINTER_STYLES, ...MARK_STYLES, ...ANALYSIS_STYLES, ...SESSION_STYLES];

@@ -49,3 +49,9 @@ export function recordPositions(moved: ReadonlyMap<number, Pos>, label?: string)
 export function replaceBoard(graph: GraphState): void {
   boardStore.set({ graph, history: EMPTY_HISTORY });
 }
+
+/** The board as changed by others (a review session): shown as it is, with no undo step of
+ * its own; the analyst's own steps stay undoable. */
+export function showGraph(graph: GraphState): void {
+  boardStore.set((b) => (b.graph === graph ? b : { ...b, graph }));
+}

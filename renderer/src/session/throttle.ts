@@ -8,7 +8,15 @@ export interface Throttled<T> {
   cancel(): void;
 }
 
-export function throttle<T>(send: (patch: Partial<T>) => void, ms: number, timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout }): Throttled<T> {
+interface Timers {
+  set(fn: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clear(t: ReturnType<typeof setTimeout>): void;
+}
+
+// Wrapped: a browser's setTimeout called as a method of another object throws "Illegal invocation".
+const TIMERS: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (t) => clearTimeout(t) };
+
+export function throttle<T>(send: (patch: Partial<T>) => void, ms: number, timers: Timers = TIMERS): Throttled<T> {
   let pending: Partial<T> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = -Infinity;

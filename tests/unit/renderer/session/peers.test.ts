@@ -47,7 +47,7 @@ describe('peers from awareness states', () => {
 
 describe('throttle', () => {
   it('sends the latest of many updates once per interval', async () => {
-    const sent: Array<Record<string, number>> = [];
+    const sent: Array<Partial<Record<string, number>>> = [];
     const t = throttle<Record<string, number>>((p) => sent.push(p), 30);
     for (let i = 0; i < 50; i++) t.push({ x: i });
     t.push({ y: 1 });
