@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { refreshCase } from './actions/case-actions';
+import { startApp } from './actions/startup';
 import { CanvasArea } from './components/canvas/CanvasArea';
 import { TimelinePanel } from './components/timeline/TimelinePanel';
 import { DetailsPanel } from './components/details/DetailsPanel';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { SessionEnded } from './components/session/SessionEnded';
 import { TopBar } from './components/topbar/TopBar';
 import { DialogHost } from './dialogs/DialogHost';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -13,7 +14,7 @@ import { useShortcuts } from './hooks/useShortcuts';
 export function App() {
   useShortcuts();
   useEffect(() => {
-    void refreshCase();
+    void startApp();
   }, []);
   return (
     <div className="app">
@@ -29,6 +30,7 @@ export function App() {
       <StatusBar />
       <DialogHost />
       <Toasts />
+      <SessionEnded />
     </div>
   );
 }

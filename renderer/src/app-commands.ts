@@ -15,6 +15,8 @@ import { LEADS_COMMANDS } from './actions/leads-commands';
 import { BOARD_COMMANDS } from './actions/board-commands';
 import { AUDIT_COMMANDS } from './actions/audit-commands';
 import { BRIEF_COMMANDS } from './actions/brief-commands';
+import { SESSION_COMMANDS } from './actions/session-commands';
+import { isParticipant } from './session/session-store';
 
 export type { AppCommand } from './command-types';
 
@@ -25,6 +27,8 @@ export function focusSearch(): void {
 }
 
 const hasCase = (): boolean => !!caseStore.get().info;
+/** A case to search: the analyst's own, or the host's as a session participant may read it. */
+const canSearch = (): boolean => hasCase() || isParticipant();
 const hasNodes = (): boolean => boardStore.get().graph.nodes.size > 0;
 
 export const COMMANDS: AppCommand[] = [
@@ -49,7 +53,7 @@ export const COMMANDS: AppCommand[] = [
     id: 'edit.remove', label: 'Remove selected', keys: ['Delete', 'Backspace'], run: removeSelected,
     enabled: () => uiStore.get().selection.nodes.length + uiStore.get().selection.links.length > 0,
   },
-  { id: 'view.search', label: 'Search', keys: ['Ctrl+K', '/'], run: focusSearch, enabled: hasCase },
+  { id: 'view.search', label: 'Search', keys: ['Ctrl+K', '/'], run: focusSearch, enabled: canSearch },
   { id: 'view.fit', label: 'Fit to window', keys: ['F'], run: () => requestCanvas({ type: 'fit' }), enabled: hasNodes },
   { id: 'view.relayout', label: 'Re-layout', keys: ['L'], run: () => requestCanvas({ type: 'relayout' }), enabled: hasNodes },
   ...LAYOUTS.map((l) => ({
@@ -70,6 +74,7 @@ export const COMMANDS: AppCommand[] = [
   ...BOARD_COMMANDS,
   ...AUDIT_COMMANDS,
   ...BRIEF_COMMANDS,
+  ...SESSION_COMMANDS,
 ];
 
 export const command = (id: string): AppCommand => {

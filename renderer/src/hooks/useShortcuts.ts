@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { COMMANDS } from '../app-commands';
+import { allowedHere } from '../actions/session-commands';
 import { isTypingTarget, matches, needsFreeFocus } from '../keys';
 import { uiStore } from '../state/ui-store';
 
@@ -11,7 +12,7 @@ export function useShortcuts(): void {
       const typing = isTypingTarget(e.target);
       for (const c of COMMANDS) {
         const hit = c.keys.find((k) => matches(k, e));
-        if (!hit) continue;
+        if (!hit || !allowedHere(c.id)) continue;
         // Inside a text field, Ctrl+Z undoes typing, not the canvas.
         if (typing && (needsFreeFocus(hit) || c.id.startsWith('edit.'))) return;
         e.preventDefault();

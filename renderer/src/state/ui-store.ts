@@ -22,7 +22,9 @@ export type DialogState =
   /** The leads inbox and the trends view: dialogs/LeadsDialogs.tsx. */
   | { type: 'leads'; name: string; data?: unknown }
   /** Brief > Export package… and Verify a package…: dialogs/BriefDialogs.tsx. */
-  | { type: 'brief'; name: 'export' | 'verify' };
+  | { type: 'brief'; name: 'export' | 'verify' }
+  /** Session > Host review…: dialogs/session/HostDialog.tsx. */
+  | { type: 'session'; name: 'host' };
 
 export interface Selection {
   nodes: number[];

@@ -7,18 +7,21 @@ import { ANALYSIS_MENU } from '../../actions/analysis-commands';
 import { LEADS_MENU } from '../../actions/leads-commands';
 import { BOARD_MENU } from '../../actions/board-commands';
 import { BRIEF_MENU } from '../../actions/brief-commands';
+import { SESSION_MENU, allowedHere } from '../../actions/session-commands';
+import { sessionStore } from '../../session/session-store';
 import { useStore } from '../../hooks/useStore';
 import { boardStore } from '../../graph/graph-store';
 import { caseStore } from '../../state/case-store';
 import { uiStore } from '../../state/ui-store';
 
-const MENUS: Array<{ id: string; label: string; items: string[] }> = [
+const ALL_MENUS: Array<{ id: string; label: string; items: string[] }> = [
   { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', 'file.audit', '-', 'file.closeCase'] },
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
   { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', ...LAYOUTS.map((l) => `view.layout.${l.name}`), '-', 'view.clear', '-', 'view.review', 'view.health'] },
   { id: 'board', label: 'Board', items: BOARD_MENU },
   { id: 'analyse', label: 'Analyse', items: [...ANALYSIS_MENU, ...(LEADS_MENU.length ? ['-', ...LEADS_MENU] : [])] },
   { id: 'brief', label: 'Brief', items: BRIEF_MENU },
+  { id: 'session', label: 'Session', items: SESSION_MENU },
   { id: 'help', label: 'Help', items: ['help.shortcuts', 'help.diagnostics', 'help.about'] },
 ];
 
@@ -33,6 +36,16 @@ const TEST_IDS: Record<string, string> = {
   'help.diagnostics': 'menu-diagnostics',
 };
 
+/** The menus and items this window offers (a session participant's window offers fewer). */
+function menusHere(): typeof ALL_MENUS {
+  return ALL_MENUS.map((m) => {
+    const items = m.items.filter((id) => id === '-' || allowedHere(id));
+    // No separator first, last or twice.
+    const tidy = items.filter((id, i) => id !== '-' || (i > 0 && i < items.length - 1 && items[i - 1] !== '-'));
+    return { ...m, items: tidy };
+  }).filter((m) => m.items.some((id) => id !== '-'));
+}
+
 export function MenuBar() {
   const [open, setOpen] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
@@ -41,6 +54,8 @@ export function MenuBar() {
   useStore(boardStore);
   useStore(caseStore);
   useStore(uiStore, (u) => u.selection);
+  useStore(sessionStore);
+  const menus = menusHere();
 
   useEffect(() => {
     if (!open) return;
@@ -64,8 +79,8 @@ export function MenuBar() {
     else if (e.key === 'ArrowUp') setActive((a) => (a - 1 + ids.length) % ids.length);
     else if (e.key === 'Enter' && active >= 0) run(ids[active]);
     else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      const i = MENUS.findIndex((m) => m.id === open);
-      setOpen(MENUS[(i + (e.key === 'ArrowRight' ? 1 : MENUS.length - 1)) % MENUS.length].id);
+      const i = menus.findIndex((m) => m.id === open);
+      setOpen(menus[(i + (e.key === 'ArrowRight' ? 1 : menus.length - 1)) % menus.length].id);
       setActive(-1);
     } else return;
     e.preventDefault();
@@ -73,7 +88,7 @@ export function MenuBar() {
 
   return (
     <div className="menubar" ref={bar} role="menubar">
-      {MENUS.map((m) => (
+      {menus.map((m) => (
         <div key={m.id} className="menu" onKeyDown={(e) => onKeyDown(e, m.items)}>
           <button
             className={`menu-title${open === m.id ? ' open' : ''}`}
