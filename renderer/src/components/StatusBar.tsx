@@ -4,6 +4,7 @@ import { useStore } from '../hooks/useStore';
 import { caseStore } from '../state/case-store';
 import { jobStore } from '../state/job-store';
 import { uiStore } from '../state/ui-store';
+import { sessionStore } from '../session/session-store';
 
 export function StatusBar() {
   const { info, app } = useStore(caseStore);
@@ -12,9 +13,16 @@ export function StatusBar() {
   const job = jobs[0] ?? null;
   const busy = useStore(uiStore, (u) => u.busy);
   const p = job?.progress;
+  const session = useStore(sessionStore, (s) => s.role);
+  const board = useStore(sessionStore, (s) => s.board);
   return (
     <footer className="statusbar" data-testid="status-bar">
-      <span className="sb-path" title={info?.path}>{info ? info.path : 'No case open'}</span>
+      {session === 'participant' ? (
+        <span>Review session “{board}” · Canvas: {fmtInt(graph.nodes.size)} nodes · {fmtInt(graph.links.size)} links</span>
+      ) : (
+        <span className="sb-path" title={info?.path}>{info ? info.path : 'No case open'}</span>
+      )}
+      {session === 'host' && <span className="sb-session">Hosting review “{board}”</span>}
       {info && (
         <span>
           Case: {fmtInt(info.counts.nodes)} nodes · {fmtInt(info.counts.links)} links

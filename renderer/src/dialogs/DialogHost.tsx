@@ -9,6 +9,7 @@ import { AnalysisDialogs } from './AnalysisDialogs';
 import { BoardDialogs } from './BoardDialogs';
 import { LeadsDialogs } from './LeadsDialogs';
 import { BriefDialogs } from './BriefDialogs';
+import { SessionDialogs } from './SessionDialogs';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
 import { NewCaseDialog } from './NewCaseDialog';
@@ -46,5 +47,7 @@ export function DialogHost() {
       return <LeadsDialogs name={d.name} data={d.data} />;
     case 'brief':
       return <BriefDialogs name={d.name} />;
+    case 'session':
+      return <SessionDialogs name={d.name} />;
   }
 }

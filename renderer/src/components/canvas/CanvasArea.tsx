@@ -1,5 +1,8 @@
 import { useStore } from '../../hooks/useStore';
 import { caseStore } from '../../state/case-store';
+import { sessionStore } from '../../session/session-store';
+import { PresenceStrip } from '../session/PresenceStrip';
+import { RemoteCursors } from '../session/RemoteCursors';
 import { EmptyState } from '../EmptyState';
 import { ImportProgress } from '../ImportProgress';
 import { CanvasHint } from './CanvasHint';
@@ -9,10 +12,14 @@ import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
 
 export function CanvasArea() {
-  const hasCase = useStore(caseStore, (c) => !!c.info);
+  // A session participant works on the host's case, through the session.
+  const participant = useStore(sessionStore, (s) => s.role === 'participant');
+  const hasCase = useStore(caseStore, (c) => !!c.info) || participant;
   return (
     <main className="canvas-area" onContextMenu={(e) => e.preventDefault()}>
       <GraphCanvas />
+      <RemoteCursors />
+      <PresenceStrip />
       {hasCase ? (
         <>
           <CanvasToolbar />

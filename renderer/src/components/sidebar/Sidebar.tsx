@@ -4,9 +4,19 @@ import { CaseSummary } from './CaseSummary';
 import { ImportsList } from './ImportsList';
 import { BoardsList } from './BoardsList';
 import { LeadsList } from './LeadsList';
+import { sessionStore } from '../../session/session-store';
+import { SessionSidebar } from '../session/SessionSidebar';
 
 export function Sidebar() {
   const { info, ready } = useStore(caseStore);
+  const participant = useStore(sessionStore, (s) => s.role === 'participant');
+  if (participant) {
+    return (
+      <aside className="sidebar">
+        <SessionSidebar />
+      </aside>
+    );
+  }
   return (
     <aside className="sidebar">
       {ready && !info && (

@@ -7,12 +7,14 @@ import { useSearch } from '../../hooks/useSearch';
 import { useStore } from '../../hooks/useStore';
 import { KIND_LOOK } from '../../icons/kinds';
 import { caseStore } from '../../state/case-store';
+import { sessionStore } from '../../session/session-store';
 import { HandlingBadge } from '../HandlingBadge';
 import { KindIcon } from '../KindIcon';
 
 export function SearchBox() {
   const casePath = useStore(caseStore, (c) => c.info?.path ?? null);
-  const hasCase = casePath !== null;
+  const participant = useStore(sessionStore, (s) => s.role === 'participant');
+  const hasCase = casePath !== null || participant;
   const [q, setQ] = useState('');
   // Another case: the old query means nothing there.
   useEffect(() => setQ(''), [casePath]);
