@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AGENCY, type Agency } from '../../../shared/model';
 import { SESSION_LIMITS } from '../../../shared/session-schemas';
+import { Fingerprint } from '../components/session/Fingerprint';
 import { formatFingerprint, parseJoinHash } from './join-link';
 import { knock, pollKnock } from './knock';
 
@@ -74,7 +75,11 @@ export function JoinPage() {
         <div className="join-fp-check" data-testid="join-fingerprint-box">
           <strong>Check the certificate first.</strong> Your browser should show this SHA-256 fingerprint for this page’s certificate
           (padlock or warning icon › certificate details). If it differs, close this page and tell the host.
-          <code data-testid="join-fingerprint">{link.fingerprint ? formatFingerprint(link.fingerprint) : 'The link has no fingerprint: ask the host for the full join link.'}</code>
+          {link.fingerprint ? (
+            <Fingerprint value={formatFingerprint(link.fingerprint)} testId="join-fingerprint" />
+          ) : (
+            <code className="fingerprint" data-testid="join-fingerprint">The link has no fingerprint: ask the host for the full join link.</code>
+          )}
         </div>
         {phase.kind === 'form' && (
           <form onSubmit={(e) => void submit(e)}>

@@ -2,6 +2,7 @@
 // out, and the certificate fingerprint their browser should show for the session's address.
 import { useState } from 'react';
 import type { SessionStatus } from '../../../../shared/session-schemas';
+import { Fingerprint } from '../../components/session/Fingerprint';
 
 export function JoinInfo({ status }: { status: SessionStatus }) {
   const [copied, setCopied] = useState(false);
@@ -26,7 +27,7 @@ export function JoinInfo({ status }: { status: SessionStatus }) {
         </label>
         <div className="join-fp">
           <span className="field-label">Certificate SHA-256 fingerprint</span>
-          <code data-testid="session-fingerprint">{status.fingerprint}</code>
+          <Fingerprint value={status.fingerprint} testId="session-fingerprint" />
           <span className="muted small">Participants check that their browser shows this fingerprint for the session’s address before they join.</span>
         </div>
       </div>
