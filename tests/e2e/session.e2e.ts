@@ -310,14 +310,20 @@ describe('a review session in three browsers', () => {
     await cbp.keyboard.type('CBP note while the host was away.');
     await cbp.screenshot({ path: path.join(SCREENSHOTS, 'session-cbp-host-away.png') });
 
+    // The workstation comes back on the same case; the window offers to resume the review.
     host = await startWebHost({ port: 0, homeDir: home, db, checkOutput: true });
-    const r = await host.backend.handle('session.host', { boardId: 1 });
-    expect(r.ok).toBe(true);
-    status = r.ok ? (r.value as SessionStatus) : status;
+    await ice.goto(host.url);
+    await ice.getByTestId('toast').filter({ hasText: 'The review of “Working board” was interrupted' }).waitFor({ timeout: 20_000 });
+    await ice.getByTestId('menu-session').click();
+    await ice.getByTestId('menu-item-session.host').click();
+    expect(await ice.getByTestId('session-start').textContent()).toBe('Resume session');
+    await ice.getByTestId('session-start').click();
+    await ice.getByTestId('session-join-link').waitFor({ timeout: 20_000 });
+    status = await hostStatus();
     expect(status.port).toBe(port);
     expect(status.fingerprint).toBe(fingerprint);
-    await ice.goto(host.url);
-    await ice.getByTestId('hosting-badge').waitFor({ timeout: 20_000 });
+    await ice.keyboard.press('Escape');
+    await ice.getByTestId('hosting-badge').waitFor();
     for (const page of [cbp, uscis]) await page.getByTestId('session-connection').waitFor({ state: 'detached', timeout: 20_000 });
     await ice.getByTestId('tab-session').click();
     await expect.poll(() => ice.getByTestId('session-minutes').inputValue(), { timeout: 15_000 }).toContain('CBP note while the host was away.');

@@ -13,11 +13,17 @@ import { NO_SESSION, commentsStore, isHosting, patchSession, sessionStore, verdi
 /** Tickets already in the lobby, so only a new knock is announced. */
 let known = new Set<string>();
 
-export async function startHosting(opts: { port: number; bind: string }): Promise<void> {
+/** Starts a review of the open board, or resumes an interrupted one (`boardId`): a resumed
+ * session keeps its port and join link. */
+export async function startHosting(opts: { port: number; bind: string; boardId?: number }): Promise<void> {
   await flushBoard();
-  const status = await api('session.host', { boardId: currentBoard.get().id, port: opts.port, bind: opts.bind });
+  const status = await api('session.host', { boardId: opts.boardId ?? currentBoard.get().id, port: opts.port, bind: opts.bind });
   await attachHost(status);
 }
+
+/** The desktop window talks to its backend over IPC and has no loopback origin to reach the
+ * session's document from; only the browser host's window joins its own session live. */
+export const hostJoinsLive = (): boolean => !window.crosslink;
 
 /** Binds this window to the session it hosts (just started, or found running at start-up). */
 export async function attachHost(status: SessionStatus): Promise<void> {
@@ -25,15 +31,21 @@ export async function attachHost(status: SessionStatus): Promise<void> {
   if (currentBoard.get().id !== status.boardId) currentBoard.set({ id: status.boardId, name: status.board });
   const self = await api('session.self', {});
   known = new Set(status.lobby.map((k) => k.ticket));
-  patchSession({ role: 'host', status, self, board: status.board, link: 'connecting', reason: '' });
-  joinLive(self);
+  patchSession({ role: 'host', status, self, board: status.board, link: hostJoinsLive() ? 'connecting' : 'off', reason: '' });
+  if (hostJoinsLive()) joinLive(self);
 }
 
 /** At start-up: a session this host still serves (the window was reloaded). */
 export async function resumeHosting(): Promise<void> {
   try {
     const status = await api('session.status', {});
-    if (status) await attachHost(status);
+    if (status) {
+      await attachHost(status);
+      return;
+    }
+    // A session the host stopped or crashed out of: offer to resume it.
+    const [gone] = await api('session.interrupted', {});
+    if (gone) toast('info', `The review of “${gone.board}” was interrupted`, 'Session › Host review… resumes it, with the same join link.');
   } catch {
     // no case open, or an older backend: nothing to resume
   }

@@ -42,4 +42,5 @@ export const isParticipant = (): boolean => sessionStore.get().role === 'partici
 export const isHosting = (): boolean => sessionStore.get().role === 'host';
 /** A session is bound to this window's canvas (hosting or taking part). */
 export const inSession = (): boolean => sessionStore.get().role !== null;
-export const isLive = (s: SessionView = sessionStore.get()): boolean => s.role !== null && s.link !== 'ended' && s.link !== 'removed';
+/** The shared document is (or is being) reached: the session commands make sense. */
+export const isLive = (s: SessionView = sessionStore.get()): boolean => s.role !== null && ['connecting', 'online', 'offline'].includes(s.link);

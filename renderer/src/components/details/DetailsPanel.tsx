@@ -10,8 +10,9 @@ import { NodeDetails } from './NodeDetails';
 
 export function DetailsPanel() {
   const sel = useStore(uiStore, (u) => u.selection);
-  const inSession = useStore(sessionStore, (s) => s.role !== null);
-  const showSession = useStore(sessionStore, (s) => s.role !== null && s.panel);
+  // A desktop host window runs its session without its live document ('off'): no session tab.
+  const inSession = useStore(sessionStore, (s) => s.role !== null && s.link !== 'off');
+  const showSession = useStore(sessionStore, (s) => s.role !== null && s.link !== 'off' && s.panel);
   const count = sel.nodes.length + sel.links.length;
   return (
     <aside className="details" data-testid="details-panel">

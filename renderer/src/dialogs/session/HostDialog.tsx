@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { currentBoard } from '../../actions/board-journal';
 import { useStore } from '../../hooks/useStore';
-import { endSession, isPresenting, setPresenting, startHosting } from '../../session/host-actions';
+import { endSession, hostJoinsLive, isPresenting, setPresenting, startHosting } from '../../session/host-actions';
 import { sessionStore } from '../../session/session-store';
 import { errorMessage } from '../../state/toasts';
 import { closeDialog } from '../../state/ui-store';
 import { Dialog } from '../Dialog';
+import { InterruptedList, useInterrupted } from './InterruptedList';
 import { JoinInfo } from './JoinInfo';
 import { LobbyList } from './LobbyList';
 import { ParticipantsList } from './ParticipantsList';
@@ -23,14 +24,16 @@ function StartSession() {
   const [bind, setBind] = useState('127.0.0.1');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const interrupted = useInterrupted();
+  const resumes = interrupted.some((s) => s.boardId === board.id);
   const portNumber = Number(port);
   const ok = !busy && Number.isInteger(portNumber) && portNumber >= 0 && portNumber <= 65535 && !!bind.trim();
-  const start = async () => {
+  const start = async (boardId?: number) => {
     if (!ok) return;
     setBusy(true);
     setError(null);
     try {
-      await startHosting({ port: portNumber, bind: bind.trim() });
+      await startHosting({ port: portNumber, bind: bind.trim(), boardId });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -41,7 +44,9 @@ function StartSession() {
     <Dialog title="Host a review session" onClose={closeDialog} testId="session-host-dialog"
       footer={<>
         <button className="btn" onClick={closeDialog}>Cancel</button>
-        <button className="btn btn-primary" data-testid="session-start" disabled={!ok} onClick={() => void start()}>{busy ? 'Starting…' : 'Start session'}</button>
+        <button className="btn btn-primary" data-testid="session-start" disabled={!ok} onClick={() => void start()}>
+          {busy ? 'Starting…' : resumes ? 'Resume session' : 'Start session'}
+        </button>
       </>}>
       <p>
         Analysts of CBP, ICE and USCIS review the board <strong>“{board.name}”</strong> with you, live: each sees it as their
@@ -59,7 +64,9 @@ function StartSession() {
           <span className="muted small field-note">127.0.0.1 serves this machine only; other machines can join only if you bind to a LAN address of this machine.</span>
         </label>
       </div>
+      {resumes && <p className="info-box small">The review of this board was interrupted: starting resumes it, with its comments, verdicts and minutes, on the same join link.</p>}
       {error && <div className="error-box" data-testid="session-error">{error}</div>}
+      <InterruptedList list={interrupted.filter((s) => s.boardId !== board.id)} busy={busy} onResume={(id) => void start(id)} />
     </Dialog>
   );
 }
@@ -90,6 +97,11 @@ function RunningSession() {
         </button>
         <button className="btn btn-primary" onClick={closeDialog}>Close</button>
       </>}>
+      {!hostJoinsLive() && (
+        <p className="info-box small" data-testid="session-desktop-note">
+          This desktop window runs the session but does not show its live board: open the join link in your browser (or a Crosslink join window) to work on it with the others.
+        </p>
+      )}
       <JoinInfo status={status} />
       <div className="session-columns">
         <LobbyList lobby={status.lobby} />
