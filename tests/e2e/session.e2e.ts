@@ -219,6 +219,17 @@ describe('a review session in three browsers', () => {
     }
   });
 
+  it('what CBP adds by expanding a node reaches the others (what CBP may not read stays on CBP’s canvas)', async () => {
+    const { ice, cbp, uscis } = pages;
+    const before = await cy(ice, (c) => c.nodes().length);
+    await select(cbp, `n${shared[3].id}`);
+    await cbp.keyboard.press('e');
+    await expect.poll(() => cy(cbp, (c) => c.nodes().length), { timeout: 15_000 }).toBeGreaterThan(before);
+    const added = await cy(cbp, (c) => c.nodes().filter((n) => n.data('kind') !== 'pointer').length);
+    for (const page of [ice, uscis]) await expect.poll(() => cy(page, (c) => c.nodes().length), { timeout: 10_000 }).toBeGreaterThanOrEqual(added);
+    expect(await cbp.getByTestId('session-ended').count()).toBe(0);
+  });
+
   it('a comment converges; the host sees CBP in their colour, their selection and their pointer', async () => {
     const { ice, cbp, uscis } = pages;
     const target = `n${shared[0].id}`;
