@@ -29,8 +29,9 @@ const MSG_QUERY_AWARENESS = 3;
 
 const final = (l: LinkState): boolean => l === 'ended' || l === 'removed' || l === 'refused';
 
-/** What a close from the host means for this window. 4000-4009: the host refused something
- * this window sent; reconnecting would send it again, so the window stops and says so. */
+/** What a close from the host means for this window. Other codes of 4000-4999: the host
+ * refused something this window sent; reconnecting would send it again, so the window stops
+ * and says so. Anything else (1006 a dropped line, 1012 the host restarting): reconnect. */
 export function closeMeaning(code: number): LinkState | null {
   if (code === CLOSED.removed) return 'removed';
   if (code === CLOSED.ended) return 'ended';
