@@ -139,7 +139,7 @@ describe('boards: undo everything, save, reopen the same picture', () => {
     });
     // 3 drag a node
     await step(async () => {
-      await page.evaluate(() => window.__crosslinkCy.elements().unselect());
+      await page.evaluate(() => { window.__crosslinkCy.elements().unselect(); });
       const p = await at(page, ids[2]);
       await page.mouse.move(p.x, p.y);
       await page.mouse.down();
@@ -183,7 +183,7 @@ describe('boards: undo everything, save, reopen the same picture', () => {
     expect(collapsed.label).toMatch(/Drivers \(2\)/);
     expect(states[5].nodes.filter((n) => n.parent === 'grp:g1').every((n) => n.hidden)).toBe(true);
     expect(states[1].nodes.find((n) => n.id === ids[0])!.pinned).toBe(true);
-    await page.evaluate(() => window.__crosslinkCy.elements().unselect());
+    await page.evaluate(() => { window.__crosslinkCy.elements().unselect(); });
     for (let i = 9; i >= 0; i--) {
       await page.keyboard.press('Control+z');
       await expect.poll(() => snapshot(page), { timeout: 3000 }).toEqual(states[i]);
@@ -204,7 +204,7 @@ describe('boards: undo everything, save, reopen the same picture', () => {
     await page.getByTestId('board-dialog-confirm').click();
     await page.getByTestId('boards-list').getByText('Crew, October').waitFor();
     await expect.poll(() => page.getByTestId('boards-list').locator('.board-row.current').textContent()).toContain('Crew, October');
-    await page.evaluate(() => window.__crosslinkCy.elements().unselect());
+    await page.evaluate(() => { window.__crosslinkCy.elements().unselect(); });
     await page.mouse.move(5, 790);
     await page.waitForTimeout(1200); // saved within half a second
     const before = await snapshot(page);

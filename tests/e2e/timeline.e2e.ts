@@ -93,7 +93,7 @@ describe('the timeline panel', () => {
       await select(page, [persons[0]]);
       await expect.poll(() => panel.locator('.tl-bar-sel').count()).toBeGreaterThan(0);
     }
-    await page.evaluate(() => window.__crosslinkCy.elements().unselect());
+    await page.evaluate(() => { window.__crosslinkCy.elements().unselect(); });
     await page.mouse.move(box.x + box.width * 0.5, box.y - 200);
     await page.waitForTimeout(500);
     await s.shot('42-board-marks-timeline-brush');
