@@ -24,6 +24,14 @@ export function yjsServerUrl(loc: Pick<Location, 'protocol' | 'host'> = location
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/session/yjs`;
 }
 
+/** Where this window reaches the document: on its own origin (a participant's window, the
+ * browser host's), or, for the desktop host window served from a file, at the session
+ * server's TLS port with the host's token (its certificate is trusted by the main process). */
+export function yjsEndpoint(self: Pick<SessionSelf, 'hostYjs'>, desktop: boolean, loc: Pick<Location, 'protocol' | 'host'> = location): { url: string; params: Record<string, string> } | null {
+  if (!desktop) return { url: yjsServerUrl(loc), params: {} };
+  return self.hostYjs ? { url: self.hostYjs.url, params: { token: self.hostYjs.token } } : null;
+}
+
 const MSG_AWARENESS = 1;
 const MSG_QUERY_AWARENESS = 3;
 
@@ -59,8 +67,11 @@ function speakOnlyForSelf(provider: WebsocketProvider): void {
 }
 
 export function openConnection(self: SessionSelf): Live {
+  const at = yjsEndpoint(self, !!window.crosslink);
+  if (!at) throw new Error('This window cannot reach the session’s document.');
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(yjsServerUrl(), String(self.sessionId), doc, {
+  const provider = new WebsocketProvider(at.url, String(self.sessionId), doc, {
+    params: at.params,
     disableBc: true,
     maxBackoffTime: 2500,
     shouldReconnect: (ev) => closeMeaning(ev.code) === null,

@@ -6,7 +6,7 @@ import { api, client } from '../api/client';
 import { currentBoard, flushBoard, loadBoard, suspendBoardJournal } from '../actions/board-journal';
 import { toast, toastError } from '../state/toasts';
 import { uiStore } from '../state/ui-store';
-import { liveStore } from './connection';
+import { liveStore, yjsEndpoint } from './connection';
 import { joinLive, leaveLive } from './live-session';
 import { NO_SESSION, commentsStore, isHosting, patchSession, sessionStore, verdictsStore } from './session-store';
 
@@ -21,9 +21,9 @@ export async function startHosting(opts: { port: number; bind: string; boardId?:
   await attachHost(status);
 }
 
-/** The desktop window talks to its backend over IPC and has no loopback origin to reach the
- * session's document from; only the browser host's window joins its own session live. */
-export const hostJoinsLive = (): boolean => !window.crosslink;
+/** The desktop window has no HTTP origin of its own: it joins its session's document at the
+ * session server, when the backend gives it the address and a token (session.self hostYjs). */
+export const hostJoinsLive = (self = sessionStore.get().self): boolean => !!self && !!yjsEndpoint(self, !!window.crosslink);
 
 /** Binds this window to the session it hosts (just started, or found running at start-up). */
 export async function attachHost(status: SessionStatus): Promise<void> {
@@ -31,8 +31,9 @@ export async function attachHost(status: SessionStatus): Promise<void> {
   if (currentBoard.get().id !== status.boardId) currentBoard.set({ id: status.boardId, name: status.board });
   const self = await api('session.self', {});
   known = new Set(status.lobby.map((k) => k.ticket));
-  patchSession({ role: 'host', status, self, board: status.board, link: hostJoinsLive() ? 'connecting' : 'off', reason: '' });
-  if (hostJoinsLive()) joinLive(self);
+  const live = hostJoinsLive(self);
+  patchSession({ role: 'host', status, self, board: status.board, link: live ? 'connecting' : 'off', reason: '' });
+  if (live) joinLive(self);
 }
 
 /** At start-up: a session this host still serves (the window was reloaded). */

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { currentBoard } from '../../actions/board-journal';
 import { useStore } from '../../hooks/useStore';
-import { endSession, hostJoinsLive, isPresenting, setPresenting, startHosting } from '../../session/host-actions';
+import { endSession, isPresenting, setPresenting, startHosting } from '../../session/host-actions';
 import { sessionStore } from '../../session/session-store';
 import { errorMessage } from '../../state/toasts';
 import { closeDialog } from '../../state/ui-store';
@@ -97,7 +97,7 @@ function RunningSession() {
         </button>
         <button className="btn btn-primary" onClick={closeDialog}>Close</button>
       </>}>
-      {!hostJoinsLive() && (
+      {s.link === 'off' && (
         <p className="info-box small" data-testid="session-desktop-note">
           This desktop window runs the session but does not show its live board: open the join link in your browser (or a Crosslink join window) to work on it with the others.
         </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeMeaning, yjsServerUrl } from '../../../../renderer/src/session/connection';
+import { closeMeaning, yjsEndpoint, yjsServerUrl } from '../../../../renderer/src/session/connection';
 
 describe('the session connection', () => {
   it('reaches the document on the origin the window came from', () => {
@@ -14,5 +14,18 @@ describe('the session connection', () => {
     expect(closeMeaning(4008)).toBe('refused');
     expect(closeMeaning(1012)).toBeNull();
     expect(closeMeaning(1006)).toBeNull();
+  });
+});
+
+describe('where a window reaches the session document', () => {
+  const loc = { protocol: 'http:', host: '127.0.0.1:5173' };
+  it('is its own origin in a browser, with no token in the address (the cookie carries it)', () => {
+    expect(yjsEndpoint({ hostYjs: null }, false, loc)).toEqual({ url: 'ws://127.0.0.1:5173/session/yjs', params: {} });
+  });
+
+  it('is the session server with the host token for the desktop host window, and nowhere without one', () => {
+    const hostYjs = { url: 'wss://127.0.0.1:44447/session/yjs', token: 't0k', fingerprint: 'AB' };
+    expect(yjsEndpoint({ hostYjs }, true, loc)).toEqual({ url: hostYjs.url, params: { token: 't0k' } });
+    expect(yjsEndpoint({ hostYjs: null }, true, loc)).toBeNull();
   });
 });
