@@ -327,7 +327,7 @@ describe('a review session in three browsers', () => {
     await ice.getByTestId('toast').filter({ hasText: 'The review of “Working board” was interrupted' }).waitFor({ timeout: 20_000 });
     await ice.getByTestId('menu-session').click();
     await ice.getByTestId('menu-item-session.host').click();
-    expect(await ice.getByTestId('session-start').textContent()).toBe('Resume session');
+    await expect.poll(() => ice.getByTestId('session-start').textContent()).toBe('Resume session');
     await ice.getByTestId('session-start').click();
     await ice.getByTestId('session-join-link').waitFor({ timeout: 20_000 });
     status = await hostStatus();
