@@ -266,6 +266,8 @@ describe('a review session in three browsers', () => {
     await cbp.getByTestId('session-minutes').click();
     await cbp.keyboard.type('Agreed: CBP checks the crossings of the blue pickup. ');
     await expect.poll(() => ice.getByTestId('session-minutes').inputValue()).toContain('CBP checks the crossings');
+    await cbp.getByTestId('tool-fit').click();
+    await cbp.waitForTimeout(400);
     await cbp.screenshot({ path: path.join(SCREENSHOTS, 'session-cbp-panel.png') });
   });
 
