@@ -10,8 +10,9 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc';
 import { ElectronBriefRenderer } from './brief-renderer';
 import { sameFingerprint } from './backend/session/tls';
 
-// wss to loopback: the host's window joins the review session it hosts over the session's TLS port.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' wss://127.0.0.1:* wss://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// wss: the host's window joins the review session it hosts over the session's TLS port, on
+// whichever address the host bound it to (the certificate is pinned in setCertificateVerifyProc).
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

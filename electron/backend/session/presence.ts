@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AGENCY, type Agency } from '../../../shared/model';
-import { SESSION_PRESENCE, type SessionPresence } from '../../../shared/session-schemas';
+import { SESSION_LIMITS, SESSION_PRESENCE, type SessionPresence } from '../../../shared/session-schemas';
 import type { Member } from './check';
 import type { VisibilityCache } from './visibility';
 
@@ -81,12 +81,14 @@ export class Presence {
   receive(conn: PresenceConn, update: Uint8Array): string | null {
     const d = decoding.createDecoder(update);
     const n = decoding.readVarUint(d);
-    if (n > 4) return 'too many awareness states in one update';
+    if (n > 2 * SESSION_LIMITS.participants) return 'too many awareness states in one update';
     for (let i = 0; i < n; i++) {
       const client = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
       const json = decoding.readVarString(d);
-      if (!this.claim(client, conn.member)) return 'awareness update speaks for another participant';
+      // Standard y-websocket clients pass on every state they hear, others' included: those
+      // are ignored (the host relays each participant's state from its own connection only).
+      if (!this.claim(client, conn.member)) continue;
       conn.clients.add(client);
       let state: SessionPresence | null = null;
       if (json !== 'null') {

@@ -110,6 +110,22 @@ describe('a review session on loopback', () => {
     await until('minutes reach all', () => [ice, cbp].every((p) => p.doc.getText('minutes').toString().includes('follow up on the vehicle')));
   });
 
+  it('presence: each sees the others under the names the host admitted; a standard client passing on states is not cut off', async () => {
+    const [ice, cbp, uscis] = ['ICE', 'CBP', 'USCIS'].map(byAgency);
+    const before = people.map((p) => p.closes.length);
+    uscis.provider.awareness.setLocalState({ user: { id: 'x', name: 'Somebody Else', agency: 'ICE', colour: '#000' }, selection: [`node:${shared[0].id}`, `node:${orcon.id}`], pointer: { x: 1, y: 2 } });
+    ice.provider.awareness.setLocalState({ selection: [`node:${orcon.id}`], pointer: { x: 5, y: 5 } });
+    const stateOf = (p: TestParticipant, of: TestParticipant) => [...p.provider.awareness.getStates().entries()].find(([id]) => id === of.doc.clientID)?.[1] as
+      | { user?: { name: string; agency: string }; selection?: string[] }
+      | undefined;
+    await until('USCIS presence reaches CBP', () => stateOf(cbp, uscis)?.user?.name === 'U. Sato');
+    expect(stateOf(cbp, uscis)!.user!.agency).toBe('USCIS');
+    // The ORCON case is a pointer for CBP, so a selection of it may be shown; the content is not.
+    await until('ICE presence reaches USCIS', () => !!stateOf(uscis, ice)?.selection);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(people.map((p) => p.closes.length)).toEqual(before);
+  });
+
   it('what CBP may not see never reaches its socket: ICE comments on the ORCON case stay with ICE', async () => {
     const ice = byAgency('ICE');
     const cbp = byAgency('CBP');
