@@ -1,13 +1,15 @@
 // Every call the renderer may make: name -> zod input + output schema. The single source
 // of truth for both transports (Electron IPC and the browser host's HTTP/WebSocket).
 import { z } from 'zod';
-import { AGENCY, HANDLING, LINK_REF, NODE_KIND, NODE_REF, PROFILE } from './model';
+import { AGENCY, HANDLING, LINK_KIND, LINK_REF, NODE_KIND, NODE_REF, PROFILE } from './model';
 import { SESSION_HOST_INPUT, SESSION_SELF, SESSION_STATUS } from './session-schemas';
 import { AUDIT_ACTION, AUDIT_ENTRY, AUDIT_VERIFY, BRIEF_RESULT } from './access-schemas';
 import {
   BOARD_SLICE, CONNECT_RESULT, COTRAVEL_OPTIONS, COTRAVEL_PAIR, COTRAVEL_RUN, EXPANSION, LINK_DETAILS, METRICS_RESULT, NODE_DETAILS, PATH_OPTIONS, PATH_RESULT,
   SEARCH_HIT, STATS, TIMELINE_ITEM, nodeId, nodeSpec,
 } from './graph-schemas';
+import { IMPORT_SPEC } from './import-spec';
+import { KIND_DEFS, RANK_METRICS, RANK_RESULT, SPEC_INFERENCE, SPEC_PREVIEW } from './spec-schemas';
 import { LEAD, LEAD_KIND, LEAD_STATUS, LEADS_RUN, PORT_TREND, WATCH_KIND, WATCH_NEWS, WATCH_RULE } from './leads-schemas';
 
 // The contract's schemas by subject; everyone imports them from here.
@@ -15,6 +17,7 @@ export * from './access-schemas';
 export * from './session-schemas';
 export * from './graph-schemas';
 export * from './leads-schemas';
+export * from './spec-schemas';
 
 const path = z.string().min(1).max(4096);
 
@@ -186,7 +189,20 @@ export const contract = {
   'case.current': call(z.object({}), CASE_INFO.nullable()),
   'case.close': call(z.object({}), z.object({ closed: z.boolean() })),
   'fs.list': call(z.object({ path: path.optional() }), z.object({ path: z.string(), parent: z.string().nullable(), entries: z.array(DIR_ENTRY) })),
-  'import.start': call(z.object({ path }), z.object({ jobId: z.string() })),
+  /** A bundle, or with `spec` a table, folder or zip of tables; a graph-database export needs no spec (it is inferred). */
+  'import.start': call(
+    z.object({ path, spec: IMPORT_SPEC.optional(), acceptRejects: z.boolean().default(false) }),
+    z.object({ jobId: z.string() }),
+  ),
+  /** The first rows through a spec, as the import would write them (nothing is kept). */
+  'import.preview': call(z.object({ path, spec: IMPORT_SPEC, limit: z.number().int().min(1).max(1000).default(100) }), SPEC_PREVIEW),
+  /** A first spec for a table or graph export (the wizard starts from it). */
+  'import.infer': call(z.object({ path, name: z.string().trim().max(200).optional() }), SPEC_INFERENCE),
+  /** Import specs as files: saved for the next file of the same shape, shared, edited by hand. */
+  'spec.save': call(z.object({ path, spec: IMPORT_SPEC }), z.object({ path: z.string() })),
+  'spec.load': call(z.object({ path }), z.object({ path: z.string(), spec: IMPORT_SPEC })),
+  /** The custom kinds of the case (label, colour, icon). */
+  'kinds.list': call(z.object({}), KIND_DEFS),
   'import.progress': call(z.object({ jobId: z.string().min(1).max(100) }), IMPORT_PROGRESS),
   'import.cancel': call(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
   'import.list': call(z.object({}), z.array(IMPORT_REPORT.omit({ rejects: true, files: true, rejectsByReason: true }))),
@@ -264,6 +280,16 @@ export const contract = {
   'graph.metrics': call(
     z.object({ nodes: z.array(nodeId).max(50_000), links: z.array(z.tuple([nodeId, nodeId])).max(200_000) }),
     METRICS_RESULT,
+  ),
+  /** The case's entities ranked by a metric over the whole entity graph (or the kinds named). */
+  'graph.rank': call(
+    z.object({
+      metric: z.enum(RANK_METRICS),
+      kinds: z.array(NODE_KIND).max(100).optional(),
+      linkKinds: z.array(LINK_KIND).max(100).optional(),
+      top: z.number().int().min(1).max(10_000).default(20),
+    }),
+    RANK_RESULT,
   ),
   'graph.timeline': call(
     z.object({ ids: z.array(nodeId).max(50_000), limit: z.number().int().min(1).max(200_000).default(100_000) }),

@@ -30,10 +30,38 @@ export const NODE_KINDS = [
   'vin',
   'pointer',
 ] as const;
-export const NODE_KIND = z.enum(NODE_KINDS);
-export type NodeKind = z.infer<typeof NODE_KIND>;
+export type BuiltinNodeKind = (typeof NODE_KINDS)[number];
 
-export const NODE_KIND_LABEL: Record<NodeKind, string> = {
+/** A kind an analyst brought in with an import spec (a graph database's label, a
+ * spreadsheet's own entity): `x.` and a slug. Its label, colour and icon live in the case. */
+export const CUSTOM_KIND_SLUG = /^[a-z0-9][a-z0-9_]{0,47}$/;
+export const CUSTOM_KIND = z.templateLiteral(['x.', z.string().regex(CUSTOM_KIND_SLUG)]);
+export type CustomKind = z.infer<typeof CUSTOM_KIND>;
+export const isCustomKind = (k: string): k is CustomKind => k.startsWith('x.') && CUSTOM_KIND_SLUG.test(k.slice(2));
+
+/** `Bank Account` -> `x.bank_account`: the kind an analyst's label becomes. */
+export function customKindOf(label: string): CustomKind {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 48)
+    .replace(/_+$/, '');
+  return `x.${slug || 'other'}`;
+}
+
+/** `x.bank_account` -> `Bank account`, when the case holds no label for it. */
+export function humaniseKind(kind: string): string {
+  const s = kind.replace(/^x\./, '').replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const NODE_KIND = z.union([z.enum(NODE_KINDS), CUSTOM_KIND]);
+export type NodeKind = BuiltinNodeKind | CustomKind;
+
+export const NODE_KIND_LABEL: Record<BuiltinNodeKind, string> = {
   person: 'Person (resolved)',
   vehicle_entity: 'Vehicle (resolved)',
   subject: 'Subject record',
@@ -77,10 +105,11 @@ export const LINK_KINDS = [
   'travelled_with',
   'withheld',
 ] as const;
-export const LINK_KIND = z.enum(LINK_KINDS);
-export type LinkKind = z.infer<typeof LINK_KIND>;
+export type BuiltinLinkKind = (typeof LINK_KINDS)[number];
+export const LINK_KIND = z.union([z.enum(LINK_KINDS), CUSTOM_KIND]);
+export type LinkKind = BuiltinLinkKind | CustomKind;
 
-export const LINK_KIND_LABEL: Record<LinkKind, string> = {
+export const LINK_KIND_LABEL: Record<BuiltinLinkKind, string> = {
   travelled_in: 'travelled in',
   at_port: 'at port',
   event_plate: 'vehicle plate',
@@ -105,6 +134,33 @@ export const LINK_KIND_LABEL: Record<LinkKind, string> = {
   travelled_with: 'travelled with',
   withheld: 'withheld link',
 };
+
+/** A kind's label: the built-in one, the case's own (custom kinds), or the slug made readable. */
+export function nodeKindLabel(kind: NodeKind, custom?: ReadonlyMap<string, { label: string }>): string {
+  return isCustomKind(kind) ? (custom?.get(kind)?.label ?? humaniseKind(kind)) : NODE_KIND_LABEL[kind];
+}
+export function linkKindLabel(kind: LinkKind, custom?: ReadonlyMap<string, { label: string }>): string {
+  return isCustomKind(kind) ? (custom?.get(kind)?.label ?? humaniseKind(kind).toLowerCase()) : LINK_KIND_LABEL[kind];
+}
+
+/** Icons a custom kind may take (the renderer draws each). */
+export const KIND_ICONS = [
+  'person', 'vehicle', 'phone', 'email', 'address', 'document', 'case', 'organisation', 'account', 'money', 'location',
+  'device', 'flag', 'tag',
+] as const;
+export const KIND_ICON = z.enum(KIND_ICONS);
+export type KindIcon = z.infer<typeof KIND_ICON>;
+
+/** How a custom kind is shown: its label, colour and icon, kept in the case. */
+export const KIND_DEF = z.object({
+  kind: CUSTOM_KIND,
+  label: z.string().trim().min(1).max(80),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  icon: KIND_ICON,
+  /** Link kinds only: drawn with an arrow from source to target. */
+  directed: z.boolean().optional(),
+});
+export type KindDef = z.infer<typeof KIND_DEF>;
 
 /** Where a value came from: the row of the bundle that said it. */
 export const PROVENANCE = z.object({

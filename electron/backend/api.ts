@@ -22,6 +22,10 @@ import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
 import { listDir } from './fs-browse';
 import type { ImportOutcome, ImportProgressInfo } from './ingest/import-bundle';
+import type { SpecImportOutcome } from './ingest/spec/import-table';
+import { loadSpecFile, saveSpecFile } from './ingest/spec/spec-file';
+import { inferSpec } from './ingest/spec/infer';
+import type { ImportSpec } from '../../shared/import-spec';
 import type { Agency, Profile } from '../../shared/model';
 import { auditNoteFor } from './access/audit-calls';
 import { AuditSink } from './access/audit-sink';
@@ -294,7 +298,7 @@ export class Backend {
     return info;
   }
 
-  private startImport(location: string): string {
+  private startImport(location: string, spec?: ImportSpec, acceptRejects = false): string {
     const store = this.requireStore();
     const jobId = `job-${++this.jobSeq}`;
     const started = Date.now();
@@ -321,7 +325,7 @@ export class Backend {
         await this.backupNow('before-import');
       }
       if (job.cancelRequested) return { importId: null, status: 'cancelled' };
-      const call = store.write('import.run', { path: path.resolve(location) }, (p) => {
+      const call = store.write('import.run', { path: path.resolve(location), spec, acceptRejects }, (p) => {
         const info = p as ImportProgressInfo;
         const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
         const frac = info.bytesTotal ? info.bytesDone / info.bytesTotal : 0;
@@ -352,7 +356,11 @@ export class Backend {
         progress.note =
           job.resolutionNote ??
           (outcome.status === 'already_loaded'
-            ? 'This bundle (same export_id) is already in the case; nothing was added.'
+            ? spec
+              ? 'These files were already imported with this spec; nothing was added.'
+              : 'This bundle (same export_id) is already in the case; nothing was added.'
+            : outcome.status === 'rejected'
+              ? `${(outcome as SpecImportOutcome).wouldReject?.toLocaleString('en-US') ?? 'Some'} rows would be rejected, so nothing was kept. Review them in the report, then import again accepting them.`
             : outcome.status === 'cancelled'
               ? 'Import cancelled; the case is as it was before the import.'
               : null);
@@ -454,7 +462,15 @@ export class Backend {
       return { closed: had };
     },
     'fs.list': async (i) => listDir(i.path, this.opts.homeDir ?? ''),
-    'import.start': async (i) => ({ jobId: this.startImport(i.path) }),
+    'import.start': async (i) => ({ jobId: this.startImport(i.path, i.spec, i.acceptRejects) }),
+    'import.preview': async (i) => this.requireStore().write('import.preview', { ...i, path: path.resolve(i.path) }).done,
+    // Inference reads only the files: without a case it runs here (crosslink spec infer).
+    'import.infer': async (i) =>
+      this.store ? this.store.query('import.infer', { ...i, path: path.resolve(i.path) }) : inferSpec(path.resolve(i.path), { name: i.name, agency: this.acting.agency }),
+    'spec.save': async (i) => saveSpecFile(i.path, i.spec),
+    'spec.load': async (i) => loadSpecFile(i.path),
+    'kinds.list': async () => this.requireStore().query('kinds.list', undefined),
+    'graph.rank': async (i) => this.requireStore().analyse('graph.rank', i),
     'import.progress': async (i) => {
       const job = this.jobs.get(i.jobId);
       if (!job) throw new AppError('not_found', `No import job ${i.jobId}.`);

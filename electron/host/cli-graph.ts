@@ -1,5 +1,6 @@
 // Graph questions from the command line: paths, neighbours, co-travel.
-import { LINK_KINDS, type LinkKind } from '../../shared/model';
+import { RANK_METRICS } from '../../shared/contract';
+import { LINK_KINDS, NODE_KINDS, isCustomKind, type LinkKind, type NodeKind } from '../../shared/model';
 import type { Backend } from '../backend/api';
 import { AppError } from '../backend/errors';
 import { call, int, need, print, UsageError } from './cli-util';
@@ -18,12 +19,16 @@ export const GRAPH_OPTIONS = {
   'time-order': { type: 'boolean' },
   min: { type: 'string' },
   window: { type: 'string' },
+  metric: { type: 'string' },
+  top: { type: 'string' },
 } as const;
 
 export const GRAPH_USAGE = `  crosslink path --db FILE --from ID --to ID [--max-hops N] [--k N] [--link-kinds A,B] [--avoid-kinds A,B]
                  [--allow-hubs] [--hub-degree N] [--since DATE] [--until DATE] [--time-order] [--json]
                                                  shortest paths, shortest first, each step with its date and source row;
                                                  ports and very connected nodes are not passed through unless --allow-hubs
+  crosslink metrics --db FILE --metric degree|betweenness|pagerank [--kinds A,B] [--link-kinds A,B] [--top N] [--json]
+                                                 the case's entities ranked over the whole entity graph
   crosslink neighbours --db FILE --id ID [--json]
   crosslink cotravel --db FILE [--min N] [--window MINUTES] [--limit N] [--json]
                                                  finds persons crossing together (same event, or same port within
@@ -52,9 +57,33 @@ interface GraphValues {
 function kinds(v: string | undefined, name: string): LinkKind[] | undefined {
   if (!v) return undefined;
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = list.filter((k) => !(LINK_KINDS as readonly string[]).includes(k));
-  if (bad.length) throw new UsageError(`--${name}: unknown link kind ${bad.map((b) => `'${b}'`).join(', ')} (known: ${LINK_KINDS.join(', ')})`);
+  const bad = list.filter((k) => !(LINK_KINDS as readonly string[]).includes(k) && !isCustomKind(k));
+  if (bad.length) throw new UsageError(`--${name}: unknown link kind ${bad.map((b) => `'${b}'`).join(', ')} (known: ${LINK_KINDS.join(', ')}, or a custom kind x.NAME)`);
   return list as LinkKind[];
+}
+
+function nodeKinds(v: string | undefined): NodeKind[] | undefined {
+  if (!v) return undefined;
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((k) => !(NODE_KINDS as readonly string[]).includes(k) && !isCustomKind(k));
+  if (bad.length) throw new UsageError(`--kinds: unknown kind ${bad.map((b) => `'${b}'`).join(', ')} (known: ${NODE_KINDS.join(', ')}, or a custom kind x.NAME)`);
+  return list as NodeKind[];
+}
+
+export async function cmdMetrics(b: Backend, v: GraphValues & { metric?: string; kinds?: string; top?: string }): Promise<number> {
+  const metric = need(v.metric, 'metric');
+  if (!(RANK_METRICS as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${RANK_METRICS.join(', ')}, got '${metric}'`);
+  const r = await call(b, 'graph.rank', {
+    metric: metric as (typeof RANK_METRICS)[number],
+    kinds: nodeKinds(v.kinds),
+    linkKinds: kinds(v['link-kinds'], 'link-kinds'),
+    top: int(v.top, 'top', 20),
+  });
+  const out = { metric: r.metric, nodes: r.nodes, links: r.links, ms: r.ms, top: r.top.map((t) => ({ id: t.id, kind: t.kind, label: t.label, source_id: t.sourceId, score: t.score })) };
+  print(v.json, out, () =>
+    [`${r.metric} over ${r.nodes.toLocaleString('en-US')} entities and ${r.links.toLocaleString('en-US')} links (${r.ms} ms):`, ...r.top.map((t, i) => `${String(i + 1).padStart(4)}. ${(Number.isInteger(t.score) ? String(t.score) : t.score.toPrecision(6)).padStart(12)}  ${t.kind.padEnd(16)} ${t.label}${t.sourceId ? `  (${t.sourceId})` : ''}`)].join('\n'),
+  );
+  return 0;
 }
 
 /** A number is a node id; anything else is a source id (record_id, crossing_id, P-…). */

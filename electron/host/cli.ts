@@ -8,12 +8,13 @@ import type { Output } from '../../shared/contract';
 import { VERSION } from './version';
 import { AGENCY, type Agency } from '../../shared/model';
 import { call, int, need, print, UsageError } from './cli-util';
-import { cmdCotravel, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
+import { cmdCotravel, cmdMetrics, cmdNeighbours, cmdPath, GRAPH_OPTIONS, GRAPH_USAGE } from './cli-graph';
 import { cmdLeads, cmdWatch, LEADS_USAGE, WATCH_USAGE } from './cli-leads';
 import { BRIEF_USAGE, cmdBrief, cmdBriefVerify } from './cli-brief';
 import { cmdResolution } from './cli-resolution';
 import { AUDIT_USAGE, cmdAudit } from './cli-audit';
 import { cmdSessionHost, SESSION_USAGE } from './cli-session';
+import { cmdSpecCheck, cmdSpecInfer, cmdSpecPreview, SPEC_OPTIONS, SPEC_USAGE, specFor, specSub } from './cli-spec';
 
 const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
 
@@ -22,6 +23,7 @@ const USAGE = `crosslink ${VERSION} — link analysis for border intelligence
   crosslink import PATH --db FILE [--json] [--no-resolve]
                                                  PATH is a bundle folder or .zip; FILE is created if missing;
                                                  persons and vehicles are resolved after it unless --no-resolve
+${SPEC_USAGE}
   crosslink stats --db FILE [--json]
   crosslink search --db FILE --q TEXT [--limit N] [--json]
   crosslink show --db FILE --id ID [--json]      ID: record_id, crossing_id, case_id, lookout_id, event_id or node id
@@ -71,6 +73,7 @@ const OPTIONS = {
   note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...GRAPH_OPTIONS,
+  ...SPEC_OPTIONS,
   run: { type: 'boolean' },
   all: { type: 'boolean' },
   kinds: { type: 'string' },
@@ -205,13 +208,14 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
       if (v.json) process.stderr.write(`${JSON.stringify(payload)}\n`);
       else if (tty) process.stderr.write(progressBar(payload as Parameters<typeof progressBar>[0]));
     });
-    const { jobId } = await call(b, 'import.start', { path: bundle });
+    const spec = await specFor(b, v.spec);
+    const { jobId } = await call(b, 'import.start', { path: bundle, spec, acceptRejects: !!v['accept-rejects'] });
     const final = await b.waitForJob(jobId);
     if (tty) process.stderr.write('\n');
     if (final.state === 'failed') throw new AppError('bad_bundle', final.error ?? 'import failed');
     if (final.importId === null) throw new AppError('internal', final.note ?? 'import did not finish');
     const report = await call(b, 'import.report', { importId: final.importId, limit: 1000 });
-    const already = !!final.note && /already in the case/.test(final.note);
+    const already = !!final.note && /already (in the case|imported with this spec)/.test(final.note);
     // At most 10,000 rejects in the answer (a flood of bad rows stays in the case file:
     // the report counts them all by reason; the app saves them all as CSV).
     const rejects = [...report.rejects];
@@ -250,6 +254,10 @@ async function cmdImport(bundle: string, v: Values): Promise<number> {
       }
       return lines.join('\n');
     });
+    if (report.status === 'rejected') {
+      process.stderr.write(`crosslink: ${final.note ?? 'rows would be rejected; nothing was kept'} (--accept-rejects loads the rest)\n`);
+      return 1;
+    }
     // A refused file (bad checksum, listed but missing) means the bundle did not load whole.
     const refused = report.files.filter((f) => f.refused);
     if (refused.length && !already) {
@@ -321,6 +329,23 @@ async function main(argv: string[]): Promise<number> {
     case 'import':
       if (!rest[0]) throw new UsageError('import needs a bundle PATH');
       return cmdImport(path.resolve(rest[0]), v);
+    case 'spec': {
+      const sub = specSub(rest[0]);
+      if (sub === 'check') return cmdSpecCheck(rest[1] ?? v.spec, !!v.json);
+      if (!rest[1]) throw new UsageError(`spec ${sub} needs a PATH`);
+      const target = path.resolve(rest[1]);
+      if (sub === 'infer') {
+        const b = backend();
+        try {
+          return await cmdSpecInfer(b, target, v);
+        } finally {
+          await b.close();
+        }
+      }
+      return withCase(v.db, false, (b) => cmdSpecPreview(b, target, v));
+    }
+    case 'metrics':
+      return withCase(v.db, false, (b) => cmdMetrics(b, v));
     case 'stats':
       return withCase(v.db, false, async (b) => {
         const s = await call(b, 'graph.stats', {});

@@ -4,7 +4,7 @@
 // chart draws between the analyst's key entities, and a timeline. Runs in a DB worker.
 import type Database from 'better-sqlite3';
 import type { BoardState } from '../../../shared/contract';
-import { LINK_KIND_LABEL, type Agency, type Attribute, type Handling, type LinkRef, type NodeRef, type Profile } from '../../../shared/model';
+import { linkKindLabel, type Agency, type Attribute, type Handling, type LinkRef, type NodeRef, type Profile } from '../../../shared/model';
 import { Access } from '../access/access';
 import { redactBoard, redactLead, redactNodeDetails, redactTimeline } from '../access/redact';
 import { nodeDetails } from '../graph/details';
@@ -121,7 +121,7 @@ function boardPaths(refs: NodeRef[], links: LinkRef[]): BriefModel['paths'] {
       if (!steps || steps.length < 2) continue;
       out.push({
         title: `${key[i].label} → ${key[j].label} (${steps.length} links)`,
-        steps: steps.map((s) => `${byId.get(s.from)?.label ?? `#${s.from}`} — ${LINK_KIND_LABEL[s.link.kind]}${s.link.at ? ` (${s.link.at.slice(0, 10)})` : ''} → ${byId.get(s.to)?.label ?? `#${s.to}`}`),
+        steps: steps.map((s) => `${byId.get(s.from)?.label ?? `#${s.from}`} — ${linkKindLabel(s.link.kind)}${s.link.at ? ` (${s.link.at.slice(0, 10)})` : ''} → ${byId.get(s.to)?.label ?? `#${s.to}`}`),
       });
     }
   }

@@ -1,6 +1,6 @@
 // entities.csv and links.csv, for officers who open them in a spreadsheet: RFC 4180 quoting,
 // CRLF, a UTF-8 byte-order mark (Excel otherwise misreads accented names), and no formulas.
-import { LINK_KIND_LABEL, NODE_KIND_LABEL, type Attribute, type NodeRef } from '../../../shared/model';
+import { linkKindLabel, nodeKindLabel, type Attribute, type NodeRef } from '../../../shared/model';
 import type { BriefModel } from './model';
 import { citation, entityName, pointerSentence } from './words';
 
@@ -36,7 +36,7 @@ export function entitiesCsv(m: BriefModel): string {
   const rows = allEntities(m).map(({ ref, pos, attributes }) => [
     ref.id,
     ref.kind,
-    NODE_KIND_LABEL[ref.kind],
+    nodeKindLabel(ref.kind),
     entityName(ref),
     ref.sourceId,
     ref.handling,
@@ -52,6 +52,6 @@ export function linksCsv(m: BriefModel): string {
   const labels = new Map<number, string>();
   for (const e of m.entities) labels.set(e.ref.id, entityName(e.ref));
   for (const nd of m.board.nodes) labels.set(nd.ref.id, entityName(nd.ref));
-  const rows = m.links.map((l) => [l.id, l.kind, LINK_KIND_LABEL[l.kind], l.source, labels.get(l.source) ?? '', l.target, labels.get(l.target) ?? '', l.label, l.at, l.handling]);
+  const rows = m.links.map((l) => [l.id, l.kind, linkKindLabel(l.kind), l.source, labels.get(l.source) ?? '', l.target, labels.get(l.target) ?? '', l.label, l.at, l.handling]);
   return csv(['id', 'kind', 'kind_label', 'source', 'source_label', 'target', 'target_label', 'label', 'at', 'handling'], rows);
 }

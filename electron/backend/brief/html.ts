@@ -1,9 +1,9 @@
 // brief.html: the page Chromium prints as brief.pdf. Self-contained (inline CSS, the chart as a
 // data: URI, a CSP that forbids everything else) and every piece of case text escaped.
-import { NODE_KIND_LABEL, type Attribute, type Handling, type NodeRef } from '../../../shared/model';
+import { nodeKindLabel, type Attribute, type Handling, type NodeRef } from '../../../shared/model';
 import { esc } from './escape';
 import { bannerText, HANDLING_COLOUR } from './handling';
-import { KIND_LOOK } from './kind-look';
+import { kindLook } from './kind-look';
 import type { BriefModel } from './model';
 import { FONT_STACK } from './svg';
 import { citation, pointerSentence, tearLineSentence } from './words';
@@ -30,7 +30,7 @@ function paragraphs(text: string): string {
 }
 
 function swatch(ref: NodeRef): string {
-  const look = KIND_LOOK[ref.kind];
+  const look = kindLook(ref.kind);
   const cls = look.shape === 'ellipse' ? 'round' : look.shape === 'round-diamond' ? 'diamond' : 'square';
   return `<span class="swatch ${cls}${ref.kind === 'pointer' ? ' pointer' : ''}" style="background:${look.colour}"></span>`;
 }
@@ -48,7 +48,7 @@ function entityBlock(e: BriefModel['entities'][number]): string {
   }
   const id = ref.sourceId ? `<span class="sid">${t(ref.sourceId)}</span>` : '';
   const partly = ref.pointer && ref.pointer.withheld > 0 ? `<p class="note">Partly withheld: ${t(pointerSentence(ref))}.</p>` : '';
-  return `<article class="entity"><h3>${swatch(ref)}<span class="label">${t(ref.label)}</span>${id}<span class="kind">${esc(NODE_KIND_LABEL[ref.kind])}</span>${mark(ref.handling)}</h3>${partly}${attributeRows(e.attributes)}</article>`;
+  return `<article class="entity"><h3>${swatch(ref)}<span class="label">${t(ref.label)}</span>${id}<span class="kind">${esc(nodeKindLabel(ref.kind))}</span>${mark(ref.handling)}</h3>${partly}${attributeRows(e.attributes)}</article>`;
 }
 
 function section(id: string, title: string, body: string): string {

@@ -1,11 +1,12 @@
 // How each kind is drawn on the chart. A copy of the colours and shapes of
 // renderer/src/icons/kinds.ts (the backend may not import renderer code): keep the two alike,
 // so the printed chart looks like the board the analyst built.
-import type { NodeKind } from '../../../shared/model';
+import { defaultKindColour } from '../../../shared/import-spec';
+import { isCustomKind, type BuiltinNodeKind, type NodeKind } from '../../../shared/model';
 
 export type Shape = 'ellipse' | 'round-rectangle' | 'round-diamond' | 'round-hexagon';
 
-export const KIND_LOOK: Record<NodeKind, { colour: string; shape: Shape; size: number }> = {
+export const KIND_LOOK: Record<BuiltinNodeKind, { colour: string; shape: Shape; size: number }> = {
   vehicle_entity: { colour: '#4c1d95', shape: 'ellipse', size: 52 },
   person: { colour: '#1e3a8a', shape: 'ellipse', size: 54 },
   subject: { colour: '#2563eb', shape: 'ellipse', size: 44 },
@@ -23,3 +24,9 @@ export const KIND_LOOK: Record<NodeKind, { colour: string; shape: Shape; size: n
   vin: { colour: '#57534e', shape: 'round-rectangle', size: 34 },
   pointer: { colour: '#6b7280', shape: 'round-rectangle', size: 38 },
 };
+
+/** How a kind is drawn: the built-in look, or a custom kind (import specs) as a rounded square in its colour. */
+export function kindLook(kind: NodeKind, colours?: ReadonlyMap<string, string>): { colour: string; shape: Shape; size: number } {
+  if (!isCustomKind(kind)) return KIND_LOOK[kind];
+  return { colour: colours?.get(kind) ?? defaultKindColour(kind), shape: 'round-rectangle', size: 40 };
+}

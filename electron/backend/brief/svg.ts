@@ -1,10 +1,10 @@
 // chart.svg: the board drawn from its saved positions, self-contained (no fonts, images or
 // scripts to fetch), so it prints, opens in any viewer and renders to chart.png offline.
 import type { BoardState } from '../../../shared/contract';
-import { LINK_KIND_LABEL, NODE_KIND_LABEL, type Handling, type LinkKind, type NodeKind } from '../../../shared/model';
+import { linkKindLabel, nodeKindLabel, type Handling, type LinkKind, type NodeKind } from '../../../shared/model';
 import { esc, truncate } from './escape';
 import { HANDLING_RING } from './handling';
-import { KIND_LOOK, type Shape } from './kind-look';
+import { kindLook, type Shape } from './kind-look';
 import { pointerLines, pointerSentence } from './words';
 
 export const CHART_WIDTH = 1600;
@@ -47,7 +47,7 @@ function shapeMarkup(shape: Shape, x: number, y: number, s: number, attrs: strin
 }
 
 function nodeSize(node: BoardNode, k: number): number {
-  return KIND_LOOK[node.ref.kind].size * (node.marks?.scale ?? 1) * k;
+  return kindLook(node.ref.kind).size * (node.marks?.scale ?? 1) * k;
 }
 
 interface Frame {
@@ -88,13 +88,13 @@ interface LegendItem {
 }
 
 function legendItems(nodes: BoardNode[]): LegendItem[] {
-  const kinds = [...new Set(nodes.map((nd) => nd.ref.kind))].sort((a, b) => NODE_KIND_LABEL[a].localeCompare(NODE_KIND_LABEL[b]));
+  const kinds = [...new Set(nodes.map((nd) => nd.ref.kind))].sort((a, b) => nodeKindLabel(a).localeCompare(nodeKindLabel(b)));
   const items: LegendItem[] = kinds.map((kind) => ({
-    label: NODE_KIND_LABEL[kind],
+    label: nodeKindLabel(kind),
     draw: (x, y, s) =>
       kind === 'pointer'
         ? shapeMarkup('round-rectangle', x, y, s, `fill="${POINTER_FILL}" stroke="${POINTER_STROKE}" stroke-width="${n(s / 10)}" stroke-dasharray="${n(s / 6)} ${n(s / 10)}"`)
-        : shapeMarkup(KIND_LOOK[kind].shape, x, y, s, `fill="${KIND_LOOK[kind].colour}"`),
+        : shapeMarkup(kindLook(kind).shape, x, y, s, `fill="${kindLook(kind).colour}"`),
   }));
   const rings = (['LES', 'ORCON'] as Handling[]).filter((h) => nodes.some((nd) => nd.ref.handling === h && nd.ref.kind !== 'pointer'));
   for (const h of rings) {
@@ -154,7 +154,7 @@ export function chartSvg(board: BoardState): string {
     if (!a || !b) continue;
     const colour = l.marks?.colour ?? '#94a3b8';
     const dash = DASHED_LINKS.has(l.kind) ? ` stroke-dasharray="${n(10 * u)} ${n(7 * u)}"` : '';
-    const label = l.label || LINK_KIND_LABEL[l.kind];
+    const label = l.label || linkKindLabel(l.kind);
     out.push(
       `<line x1="${n(a.pos.x)}" y1="${n(a.pos.y)}" x2="${n(b.pos.x)}" y2="${n(b.pos.y)}" stroke="${esc(colour)}" stroke-width="${n(2.5 * Math.max(u, 0.6))}"${dash}><title>${esc(label)}</title></line>`,
     );
@@ -170,7 +170,7 @@ export function chartSvg(board: BoardState): string {
   for (const nd of nodes) {
     const { ref, pos } = nd;
     const s = nodeSize(nd, k);
-    const look = KIND_LOOK[ref.kind];
+    const look = kindLook(ref.kind);
     const parts: string[] = [];
     let lines: Array<{ text: string; fill: string; italic?: boolean }>;
     if (ref.kind === 'pointer') {
@@ -186,7 +186,7 @@ export function chartSvg(board: BoardState): string {
       // Partly withheld: say so under the name, as the pointer would.
       if (ref.pointer && ref.pointer.withheld > 0) lines.push({ text: `+ ${pointerLines(ref)[0]}`, fill: '#6b7280', italic: true });
     }
-    const full = ref.kind === 'pointer' ? pointerSentence(ref) : `${ref.label} (${NODE_KIND_LABEL[ref.kind]})`;
+    const full = ref.kind === 'pointer' ? pointerSentence(ref) : `${ref.label} (${nodeKindLabel(ref.kind)})`;
     if (labelAll || MAIN_KINDS.has(ref.kind)) {
       lines.forEach((line, i) => {
         const y = pos.y + s / 2 + font * (1.1 + i * 1.15);

@@ -1,6 +1,6 @@
 // Everything that runs against a case connection, by name. Runs inside a DB worker.
 import type Database from 'better-sqlite3';
-import type { Agency, NodeKind, Profile } from '../../../shared/model';
+import type { Agency, NodeKind, NodeRef, Profile } from '../../../shared/model';
 import type { Access } from '../access/access';
 import {
   redactBoard, redactConnect, redactCotravel, redactExpansion, redactLead, redactLeadWithEvidence, redactLinkDetails, redactNodeDetails, redactPaths, redactRef,
@@ -11,7 +11,12 @@ import { linkDetails, nodeDetails } from '../graph/details';
 import { resolveSourceId } from '../graph/resolve-id';
 import { search } from '../graph/search';
 import { stats } from '../graph/stats';
-import { bundleAlreadyLoaded, importBundle, type ImportProgressInfo } from '../ingest/import-bundle';
+import path from 'node:path';
+import { bundleAlreadyLoaded, importBundle, isBundle, type ImportProgressInfo } from '../ingest/import-bundle';
+import { importWithSpec, kindDefs, previewSpec } from '../ingest/spec/import-table';
+import { inferSpec } from '../ingest/spec/infer';
+import type { ImportSpec } from '../../../shared/import-spec';
+import { rankEntities, rankRefs } from '../graph/rank';
 import { recoverInterruptedImports } from '../ingest/import-marks';
 import { importReport, listImports, rejectsCsv } from '../ingest/report';
 import v8 from 'node:v8';
@@ -58,8 +63,19 @@ export const OPS = {
   },
   'case.info': (c: OpContext) => caseInfo(c.db, c.path),
   'case.recover': (c: OpContext) => recoverInterruptedImports(c.db),
-  'import.run': (c: OpContext, a: { path: string }) =>
-    importBundle(c.db, a.path, { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled() }),
+  'import.run': (c: OpContext, a: { path: string; spec?: ImportSpec; acceptRejects?: boolean }) =>
+    runImport(c, a.path, a.spec, !!a.acceptRejects),
+  'import.preview': async (c: OpContext, a: { path: string; spec: ImportSpec; limit: number }) => {
+    const p = await previewSpec(c.db, a.path, a.spec, a.limit);
+    // What the rows name that the case already holds is shown only as the profile may see it.
+    return { ...p, entities: p.entities.map((e) => (e.isNew || c.access.sees(getNode(c.db, e.id)) ? e : { ...e, label: 'withheld', key: '' })) };
+  },
+  'import.infer': (c: OpContext, a: { path: string; name?: string }) => inferSpec(a.path, { name: a.name, agency: c.as }),
+  'kinds.list': (c: OpContext) => kindDefs(c.db),
+  'graph.rank': (c: OpContext, a: ParsedInput<'graph.rank'>) => {
+    const r = rankEntities(c.db, c.path, a, c.access.readers);
+    return { ...r, top: rankRefs(c.db, r.top).map(({ ref, score }) => ({ ...pick(c.access.ref(ref)), score })) };
+  },
   'import.list': (c: OpContext) => listImports(c.db),
   'import.loaded': (c: OpContext, a: { path: string }) => bundleAlreadyLoaded(c.db, a.path),
   'import.report': (c: OpContext, a: { importId: number; offset: number; limit: number }) =>
@@ -171,6 +187,23 @@ export const OPS = {
   'session.compact': (c: OpContext, a: { sessionId: number; doc: string; data: Uint8Array }) => compactSession(c.db, a),
   'session.participant': (c: OpContext, a: { sessionId: number; p: ParticipantRow }) => saveParticipant(c.db, a),
 } satisfies Record<string, Op>;
+
+const pick = (r: NodeRef) => ({ id: r.id, kind: r.kind, label: r.label, sourceId: r.sourceId });
+
+/** A bundle by its manifest; a spec import; or a graph-database export, whose spec is inferred. */
+async function runImport(c: OpContext, location: string, spec: ImportSpec | undefined, acceptRejects: boolean) {
+  const ctl = { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled(), acceptRejects };
+  if (spec) return importWithSpec(c.db, location, spec, ctl);
+  if (await isBundle(location)) return importBundle(c.db, location, ctl);
+  const inferred = await inferSpec(location, { agency: c.as });
+  if (inferred.style !== 'neo4j') {
+    throw new AppError(
+      'bad_bundle',
+      `${path.basename(location)} has no manifest.json, so it is not a TECS bundle, and no graph-database header (:ID, :START_ID). Import it as a table with a spec: File > Import table…, or crosslink import PATH --spec SPEC.json.`,
+    );
+  }
+  return importWithSpec(c.db, location, inferred.spec, ctl);
+}
 
 /** A record id (or P- person id) the profile may see. */
 function recordVisible(c: OpContext, id: string): boolean {

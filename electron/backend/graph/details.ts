@@ -1,7 +1,7 @@
 // The details panel: every attribute of a node or link with its provenance and handling.
 import type Database from 'better-sqlite3';
 import type { LinkDetails, NodeDetails } from '../../../shared/contract';
-import { LINK_KIND_LABEL, NODE_KIND_LABEL, type Attribute, type Provenance } from '../../../shared/model';
+import { linkKindLabel, nodeKindLabel, type Attribute, type Provenance } from '../../../shared/model';
 import { AppError } from '../errors';
 import { EVENT_COLUMNS } from '../ingest/loaders';
 import { ProvenanceLookup } from './provenance';
@@ -47,7 +47,7 @@ export function nodeDetails(db: Database.Database, id: number): NodeDetails {
        GROUP BY kind ORDER BY count DESC`,
     )
     .all({ id }) as NodeDetails['neighbourCounts'];
-  return { node: toNodeRef(db, n), kindLabel: NODE_KIND_LABEL[n.kind], attributes, mentions, neighbourCounts };
+  return { node: toNodeRef(db, n), kindLabel: nodeKindLabel(n.kind), attributes, mentions, neighbourCounts };
 }
 
 /** A person's records, each with the evidence that put it there and its own provenance. */
@@ -83,7 +83,7 @@ export function linkDetails(db: Database.Database, id: number): LinkDetails {
   }
   return {
     link: toLinkRef(l),
-    kindLabel: LINK_KIND_LABEL[l.kind],
+    kindLabel: linkKindLabel(l.kind),
     source: toNodeRef(db, src),
     target: toNodeRef(db, getNode(db, l.dst)),
     attributes,

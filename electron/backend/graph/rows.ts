@@ -1,7 +1,7 @@
 // Row types of the graph tables, kept apart from the contract's domain types.
 import type Database from 'better-sqlite3';
 import type { LinkRef, NodeKind, NodeRef, Handling, LinkKind } from '../../../shared/model';
-import { LINK_KIND_LABEL } from '../../../shared/model';
+import { isCustomKind, linkKindLabel } from '../../../shared/model';
 import { AppError } from '../errors';
 
 export interface DbNode {
@@ -42,7 +42,7 @@ export function toNodeRef(db: Database.Database, n: DbNode): NodeRef {
     id: n.id,
     kind: n.kind,
     label: n.label,
-    sourceId: SOURCE_ID_KINDS.has(n.kind) ? n.key : null,
+    sourceId: SOURCE_ID_KINDS.has(n.kind) || isCustomKind(n.kind) ? n.key : null,
     handling: n.handling,
     degree: degree(db, n.id),
   };
@@ -55,7 +55,7 @@ export function toLinkRef(l: DbLink): LinkRef {
     kind: l.kind,
     source: l.src,
     target: l.dst,
-    label: role ? `${LINK_KIND_LABEL[l.kind]} (${role.toLowerCase()})` : LINK_KIND_LABEL[l.kind],
+    label: role ? `${linkKindLabel(l.kind)} (${role.toLowerCase()})` : linkKindLabel(l.kind),
     at: l.at,
     handling: l.handling,
   };

@@ -2,7 +2,7 @@
 // the dated links of its records too (its crossings), so the timeline shows its life.
 import type Database from 'better-sqlite3';
 import type { TimelineItem } from '../../../shared/contract';
-import { LINK_KIND_LABEL, type LinkKind } from '../../../shared/model';
+import { linkKindLabel, type LinkKind } from '../../../shared/model';
 
 export function timeline(db: Database.Database, ids: number[], limit: number): { items: TimelineItem[]; truncated: boolean } {
   const items: TimelineItem[] = [];
@@ -29,7 +29,7 @@ export function timeline(db: Database.Database, ids: number[], limit: number): {
       if (seen.has(key)) continue;
       seen.add(key);
       if (items.length >= limit) return { items, truncated: true };
-      items.push({ at: r.at, nodeId: id, linkId: r.id, kind: r.kind, label: LINK_KIND_LABEL[r.kind] });
+      items.push({ at: r.at, nodeId: id, linkId: r.id, kind: r.kind, label: linkKindLabel(r.kind) });
     }
   }
   items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

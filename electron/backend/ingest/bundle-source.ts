@@ -87,5 +87,8 @@ async function zipSource(file: string): Promise<BundleSource> {
 
 function commonFolder(names: string[]): string {
   const manifest = names.find((n) => n.endsWith('/manifest.json') && n.split('/').length === 2);
-  return manifest ? manifest.slice(0, manifest.length - 'manifest.json'.length) : '';
+  if (manifest) return manifest.slice(0, manifest.length - 'manifest.json'.length);
+  // No manifest (a zip of tables): one folder holding everything is looked through too.
+  const tops = new Set(names.map((n) => (n.includes('/') ? n.slice(0, n.indexOf('/') + 1) : '')));
+  return tops.size === 1 && !tops.has('') ? [...tops][0] : '';
 }

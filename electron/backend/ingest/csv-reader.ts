@@ -6,8 +6,8 @@ import { CsvScanner, type CsvRow } from './csv-scan';
 export type { CsvRow } from './csv-scan';
 
 /** Rows in batches of one input chunk: no promise per row. */
-export async function* readCsvBatches(input: Readable): AsyncGenerator<CsvRow[]> {
-  const scanner = new CsvScanner();
+export async function* readCsvBatches(input: Readable, delimiter = ','): AsyncGenerator<CsvRow[]> {
+  const scanner = new CsvScanner(delimiter);
   for await (const chunk of input as AsyncIterable<Buffer>) {
     const rows = scanner.push(chunk);
     if (rows.length) yield rows;

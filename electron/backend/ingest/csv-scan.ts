@@ -14,7 +14,6 @@ export type CsvRow =
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 const QUOTE = 34;
-const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
@@ -25,6 +24,13 @@ export class CsvScanner {
   private line = 1;
   private started = false;
   private readonly decoder = new StringDecoder('utf8');
+  private readonly sep: number;
+
+  /** The separator is a comma for the bundle; tables may use a tab or a semicolon. */
+  constructor(private readonly delimiter = ',') {
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new Error(`bad CSV separator ${JSON.stringify(delimiter)}`);
+    this.sep = delimiter.charCodeAt(0);
+  }
 
   /** Feeds bytes; returns the complete rows they finish. */
   push(chunk: Buffer | string): CsvRow[] {
@@ -72,12 +78,12 @@ export class CsvScanner {
       if (quoteAt === -1 || quoteAt > stop) {
         // Fast path: no quote on this line.
         const lineEnd = stop > pos && s.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
-        out.push({ line: this.line, cells: s.slice(pos, lineEnd).split(',') });
+        out.push({ line: this.line, cells: s.slice(pos, lineEnd).split(this.delimiter) });
         pos = nl === -1 ? n : nl + 1;
         this.line++;
         continue;
       }
-      const rec = parseRecord(s, pos, final);
+      const rec = parseRecord(s, pos, final, this.sep);
       if (rec === null) {
         if (n - pos > MAX_RECORD_CHARS) {
           out.push({ line: this.line, error: `record larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB` });
@@ -109,7 +115,7 @@ function countLf(s: string, from: number, to: number): number {
  * One record from `pos` that has a quote somewhere. Returns null when the text ends
  * before the record does (and more may come); `end` is just past its line end.
  */
-function parseRecord(s: string, pos: number, final: boolean): Parsed {
+function parseRecord(s: string, pos: number, final: boolean, sep: number): Parsed {
   const n = s.length;
   const cells: string[] = [];
   let lines = 0;
@@ -138,7 +144,7 @@ function parseRecord(s: string, pos: number, final: boolean): Parsed {
       }
       cells.push(value);
       const c = i < n ? s.charCodeAt(i) : -1;
-      if (c === COMMA) {
+      if (c === sep) {
         i++;
         continue;
       }
@@ -152,7 +158,7 @@ function parseRecord(s: string, pos: number, final: boolean): Parsed {
     let j = i;
     while (j < n) {
       const c = s.charCodeAt(j);
-      if (c === COMMA || c === LF || c === QUOTE) break;
+      if (c === sep || c === LF || c === QUOTE) break;
       j++;
     }
     if (j < n && s.charCodeAt(j) === QUOTE) {
@@ -166,7 +172,7 @@ function parseRecord(s: string, pos: number, final: boolean): Parsed {
       if (!final) return null;
       return { kind: 'row', cells, end: n, lines: 0 };
     }
-    if (s.charCodeAt(j) === COMMA) {
+    if (s.charCodeAt(j) === sep) {
       i = j + 1;
       continue;
     }

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { openBundle, type BundleSource } from './bundle-source';
 import { readCsvBatches } from './csv-reader';
 import { BUNDLE_FILES, type BundleFile, type Manifest } from './format';
+import { Batch, ImportCancelled, importCacheKib } from './batch';
 import { GraphWriter } from './graph-writer';
 import { LOADERS, type RowView } from './loaders';
 import { currentMarks, removeAbove, rollBackImport } from './import-marks';
@@ -29,15 +30,12 @@ export interface ImportControl {
   isCancelled?: () => boolean;
 }
 
+export { ImportCancelled } from './batch';
+
 export interface ImportOutcome {
   importId: number | null;
-  status: 'done' | 'already_loaded' | 'cancelled';
-}
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('Import cancelled; the case is as it was before the import.');
-  }
+  /** `rejected`: a spec import whose rejected rows the analyst had not accepted; nothing was kept. */
+  status: 'done' | 'already_loaded' | 'cancelled' | 'rejected';
 }
 
 interface Counters {
@@ -70,12 +68,6 @@ export async function importBundle(db: Database.Database, location: string, ctl:
   }
 }
 
-/** Page cache for the import in KiB (CROSSLINK_IMPORT_CACHE_MB, default 384 MiB). */
-function importCacheKib(): number {
-  const mb = Number(process.env.CROSSLINK_IMPORT_CACHE_MB);
-  return (Number.isFinite(mb) && mb >= 16 ? mb : 384) * 1024;
-}
-
 function plan(src: BundleSource, manifest: Manifest): { load: BundleFile[]; refused: Array<{ name: string; reason: string }> } {
   const present = new Set(src.names());
   const listed = new Set(Object.keys(manifest.files));
@@ -97,6 +89,20 @@ function loadedImportOf(db: Database.Database, exportId: string): number | null 
     )
     .get(exportId) as { id: number } | undefined;
   return row ? row.id : null;
+}
+
+/** Does the location hold a bundle's manifest.json (rather than tables of another kind)? */
+export async function isBundle(location: string): Promise<boolean> {
+  try {
+    const src = await openBundle(location);
+    try {
+      return src.names().includes('manifest.json');
+    } finally {
+      src.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Is this bundle (its export_id) already loaded whole? False when it cannot be read. */
@@ -177,47 +183,6 @@ async function runImport(db: Database.Database, src: BundleSource, ctl: ImportCo
     rollBackImport(db, importId, cancelled ? 'cancelled' : 'failed', cancelled ? 'Cancelled by the analyst; nothing of it was kept.' : `Failed: ${(err as Error).message}`);
     if (cancelled) return { importId: null, status: 'cancelled' };
     throw err;
-  }
-}
-
-/**
- * Rows are committed in batches: one huge transaction spilled the page cache into the WAL
- * and made every insert slower as the import grew (100 k crossings: 40 s -> 12 s).
- * CROSSLINK_IMPORT_BATCH_ROWS tunes it (tests use small batches to exercise recovery).
- */
-function batchRows(): number {
-  const n = Number(process.env.CROSSLINK_IMPORT_BATCH_ROWS);
-  return Number.isInteger(n) && n > 0 ? n : 100_000;
-}
-
-class Batch {
-  private rows = 0;
-  private readonly size = batchRows();
-  constructor(
-    private readonly db: Database.Database,
-    private readonly writer: GraphWriter,
-  ) {}
-
-  begin(): void {
-    this.db.exec('BEGIN IMMEDIATE');
-  }
-
-  commit(): void {
-    this.writer.flushSearchIndex();
-    this.db.exec('COMMIT');
-    this.rows = 0;
-  }
-
-  /** Counts a row; commits and starts the next batch when this one is full. */
-  row(): void {
-    if (++this.rows >= this.size) {
-      this.commit();
-      this.begin();
-    }
-  }
-
-  abandon(): void {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 }
 

@@ -16,20 +16,27 @@ export function currentMarks(db: Database.Database): Marks {
 export function removeAbove(db: Database.Database, m: Marks): void {
   db.prepare('DELETE FROM link WHERE id > ?').run(m.link);
   db.prepare('DELETE FROM node_fts WHERE rowid > ?').run(m.node);
+  db.prepare('DELETE FROM spec_key WHERE node > ?').run(m.node);
   db.prepare('DELETE FROM node WHERE id > ?').run(m.node);
 }
 
 /** Takes a whole import back out; its row stays, with the status saying why. */
 export function rollBackImport(db: Database.Database, importId: number, status: 'cancelled' | 'interrupted' | 'failed', note: string): void {
+  db.transaction(() => takeOut(db, importId, status, note, false)).immediate();
+}
+
+/** The work of a roll-back, inside the caller's transaction. A spec import refused for rows
+ * the analyst had not accepted keeps its rejects (and their count), so the report lists them. */
+export function takeOut(db: Database.Database, importId: number, status: 'cancelled' | 'interrupted' | 'failed' | 'rejected', note: string, keepRejects: boolean): void {
   const row = db.prepare('SELECT node_mark AS node, link_mark AS link FROM import WHERE id = ?').get(importId) as Marks | undefined;
   if (!row) return;
-  db.transaction(() => {
-    removeAbove(db, row);
-    db.prepare('DELETE FROM reject WHERE import_id = ?').run(importId);
-    db.prepare(`UPDATE import SET status = ?, note = ?, finished_at = ?, rows_loaded = 0, nodes_added = 0, links_added = 0 WHERE id = ?`).run(
-      status, note, new Date().toISOString(), importId,
-    );
-  }).immediate();
+  removeAbove(db, row);
+  db.prepare('DELETE FROM spec_key WHERE file_id IN (SELECT id FROM source_file WHERE import_id = ?)').run(importId);
+  if (!keepRejects) db.prepare('DELETE FROM reject WHERE import_id = ?').run(importId);
+  const rejected = keepRejects ? (db.prepare('SELECT count(*) FROM reject WHERE import_id = ?').pluck().get(importId) as number) : 0;
+  db.prepare(
+    `UPDATE import SET status = ?, note = ?, finished_at = ?, rows_loaded = 0, nodes_added = 0, links_added = 0, rows_rejected = CASE WHEN ? THEN ? ELSE rows_rejected END WHERE id = ?`,
+  ).run(status, note, new Date().toISOString(), keepRejects ? 1 : 0, rejected, importId);
 }
 
 /**

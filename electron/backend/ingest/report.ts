@@ -61,7 +61,7 @@ export function importReport(db: Database.Database, importId: number, offset = 0
   const row = db.prepare('SELECT * FROM import WHERE id = ?').get(importId) as ImportRow | undefined;
   if (!row) throw new AppError('not_found', `No import #${importId} in this case.`);
   const files = (
-    db.prepare('SELECT name, rows_read, rows_loaded, rows_rejected, rows_skipped, refused FROM source_file WHERE import_id = ? ORDER BY id').all(importId) as Array<{
+    db.prepare('SELECT name, rows_read, rows_loaded, rows_rejected, rows_skipped, refused FROM source_file WHERE import_id = ? AND role IS NULL ORDER BY id').all(importId) as Array<{
       name: string; rows_read: number; rows_loaded: number; rows_rejected: number; rows_skipped: number; refused: string | null;
     }>
   ).map((f) => ({ file: f.name, rowsRead: f.rows_read, rowsLoaded: f.rows_loaded, rowsRejected: f.rows_rejected, rowsSkipped: f.rows_skipped, refused: f.refused }));

@@ -31,7 +31,7 @@ const SOURCES: Array<{ file: string; kind: 'subject' | 'traveller' }> = [
 export function loadPersonRecords(db: Database.Database): Loaded {
   const out: Loaded = { records: [], nodeIds: [], handling: [], labels: [] };
   for (const { file, kind } of SOURCES) {
-    const files = db.prepare(`SELECT id, header FROM source_file WHERE name = ? AND refused IS NULL`).all(file) as Array<{ id: number; header: string }>;
+    const files = db.prepare(`SELECT id, header FROM source_file WHERE coalesce(role, name) = ? AND refused IS NULL`).all(file) as Array<{ id: number; header: string }>;
     for (const f of files) {
       const h = JSON.parse(f.header) as string[];
       const at = (c: string) => h.indexOf(c);
@@ -267,7 +267,7 @@ function writeVehicles(db: Database.Database): number {
   const nodeIds: number[] = [];
   const labels: string[] = [];
   const handling: Handling[] = [];
-  for (const f of db.prepare(`SELECT id, header FROM source_file WHERE name = 'vehicles.csv' AND refused IS NULL`).all() as Array<{ id: number; header: string }>) {
+  for (const f of db.prepare(`SELECT id, header FROM source_file WHERE coalesce(role, name) = 'vehicles.csv' AND refused IS NULL`).all() as Array<{ id: number; header: string }>) {
     const h = JSON.parse(f.header) as string[];
     const [vin, plate, region] = ['vin', 'plate', 'plate_region'].map((c) => h.indexOf(c));
     for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE file_id = ? AND kind = 'vehicle'`).iterate(f.id) as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {

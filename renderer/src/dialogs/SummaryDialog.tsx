@@ -1,10 +1,10 @@
 // Shown instead of drawing when a node has more neighbours than the canvas should take at once.
 import type { NeighbourSummary } from '../../../shared/contract';
-import { LINK_KIND_LABEL, type NodeRef } from '../../../shared/model';
+import { linkKindLabel, type NodeRef } from '../../../shared/model';
 import { EXPAND_LIMIT, expandNode } from '../actions/graph-actions';
 import { KindIcon } from '../components/KindIcon';
 import { fmtInt } from '../graph/format';
-import { KIND_LOOK } from '../icons/kinds';
+import { kindLook } from '../icons/kinds';
 import { closeDialog } from '../state/ui-store';
 import { Dialog } from './Dialog';
 import { PeriodChart } from './PeriodChart';
@@ -16,7 +16,7 @@ export function SummaryDialog({ center, summary }: { center: NodeRef; summary: N
   };
   return (
     <Dialog
-      title={`This ${KIND_LOOK[center.kind].noun} has ${fmtInt(summary.total)} neighbours`}
+      title={`This ${kindLook(center.kind).noun} has ${fmtInt(summary.total)} neighbours`}
       onClose={closeDialog}
       size="large"
       testId="summary-dialog"
@@ -44,7 +44,7 @@ export function SummaryDialog({ center, summary }: { center: NodeRef; summary: N
             <tbody>
               {summary.byKind.map((k) => (
                 <tr key={k.kind}>
-                  <td><KindIcon kind={k.kind} size={18} /> {KIND_LOOK[k.kind].label}</td>
+                  <td><KindIcon kind={k.kind} size={18} /> {kindLook(k.kind).label}</td>
                   <td className="num">{fmtInt(k.count)}</td>
                   <td className="num">
                     <button
@@ -64,7 +64,7 @@ export function SummaryDialog({ center, summary }: { center: NodeRef; summary: N
           <h3>By link</h3>
           <ul className="chips">
             {summary.byLinkKind.map((l) => (
-              <li key={l.kind} className="chip">{LINK_KIND_LABEL[l.kind]} <strong>{fmtInt(l.count)}</strong></li>
+              <li key={l.kind} className="chip">{linkKindLabel(l.kind)} <strong>{fmtInt(l.count)}</strong></li>
             ))}
           </ul>
         </div>

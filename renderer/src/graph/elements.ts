@@ -1,9 +1,9 @@
 // Board state -> Cytoscape element definitions. Everything visual is carried in `data`
 // so the stylesheet maps it without per-kind selectors.
-import { LINK_KIND_LABEL, type LinkKind } from '../../../shared/model';
+import { linkKindLabel, type LinkKind } from '../../../shared/model';
 import { withheldText } from '../access/pointer-text';
 import { HANDLING_LOOK } from '../icons/handling';
-import { KIND_LOOK, glyphUri } from '../icons/kinds';
+import { glyphUri, kindLook } from '../icons/kinds';
 import { truncate } from './format';
 import { GROUP_COLOURS, GROUP_ICON_URI, markedIconUri } from './marks-look';
 import { cyLinkId, cyNodeId } from './state';
@@ -54,7 +54,7 @@ export interface LinkData {
 }
 
 export function nodeData(n: CanvasNode): NodeData {
-  const look = KIND_LOOK[n.ref.kind];
+  const look = kindLook(n.ref.kind);
   const ring = HANDLING_LOOK[n.ref.handling];
   const m = n.marks ?? {};
   const partial = !!n.ref.pointer && n.ref.kind !== 'pointer';
@@ -94,7 +94,7 @@ export function linkData(l: CanvasLink): LinkData {
     source: cyNodeId(l.ref.source),
     target: cyNodeId(l.ref.target),
     kind: l.ref.kind,
-    label: LINK_KIND_LABEL[l.ref.kind] ?? l.ref.kind,
+    label: linkKindLabel(l.ref.kind) ?? l.ref.kind,
     handling: l.ref.handling,
     colour: l.marks?.colour ?? (withheld ? WITHHELD_LINK_COLOUR : restricted ? HANDLING_LOOK[l.ref.handling].ring : '#94a3b8'),
     lineStyle: withheld || REPORTED_LINKS.has(l.ref.kind) || l.ref.kind === 'possibly_same' ? 'dashed' : 'solid',

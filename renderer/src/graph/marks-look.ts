@@ -1,7 +1,8 @@
 // How marks look on the canvas: the kind's glyph with a pin badge (top right) and a note
 // badge (top left), drawn as one image so Cytoscape needs no extra elements.
 import type { NodeKind } from '../../../shared/model';
-import { GLYPHS, dataUri } from '../icons/glyphs';
+import { dataUri } from '../icons/glyphs';
+import { kindGlyph } from '../icons/kinds';
 
 export const PIN_COLOUR = '#b91c1c';
 export const NOTE_COLOUR = '#d97706';
@@ -20,7 +21,7 @@ export function markedIconUri(kind: NodeKind, pinned: boolean, note: boolean, lo
   const key = `${kind}|${pinned ? 1 : 0}|${note ? 1 : 0}|${locked ? 1 : 0}`;
   let u = cache.get(key);
   if (!u) {
-    const glyph = `<g transform="translate(8.4 8.4) scale(0.9667)">${GLYPHS[kind]}</g>`;
+    const glyph = `<g transform="translate(8.4 8.4) scale(0.9667)">${kindGlyph(kind)}</g>`;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">${glyph}${note ? NOTE : ''}${pinned ? PIN : ''}${locked ? LOCK : ''}</svg>`;
     cache.set(key, (u = dataUri(svg)));
   }

@@ -1,6 +1,7 @@
 // How each entity kind looks: colour, shape, size, and the short noun used in sentences.
-import { NODE_KIND_LABEL, type NodeKind } from '../../../shared/model';
-import { badgeSvg, dataUri, glyphSvg } from './glyphs';
+import { NODE_KIND_LABEL, humaniseKind, isCustomKind, type BuiltinNodeKind, type KindDef, type KindIcon, type NodeKind } from '../../../shared/model';
+import { defaultKindColour } from '../../../shared/import-spec';
+import { GLYPHS, ICON_GLYPHS, badgeSvg, dataUri, glyphSvg } from './glyphs';
 
 export interface KindLook {
   label: string;
@@ -13,7 +14,7 @@ export interface KindLook {
   record: boolean;
 }
 
-export const KIND_LOOK: Record<NodeKind, KindLook> = {
+export const KIND_LOOK: Record<BuiltinNodeKind, KindLook> = {
   vehicle_entity: { label: NODE_KIND_LABEL.vehicle_entity, noun: 'vehicle', colour: '#4c1d95', shape: 'ellipse', size: 52, record: false },
   person: { label: NODE_KIND_LABEL.person, noun: 'person', colour: '#1e3a8a', shape: 'ellipse', size: 54, record: false },
   subject: { label: NODE_KIND_LABEL.subject, noun: 'subject record', colour: '#2563eb', shape: 'ellipse', size: 44, record: true },
@@ -32,19 +33,55 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
   pointer: { label: NODE_KIND_LABEL.pointer, noun: 'withheld record', colour: '#6b7280', shape: 'round-rectangle', size: 38, record: false },
 };
 
-const glyphCache = new Map<NodeKind, string>();
-const badgeCache = new Map<NodeKind, string>();
+/** Custom kinds of the open case (import specs): label, colour and icon as the case keeps them. */
+const custom = new Map<string, KindDef>();
+const glyphCache = new Map<string, string>();
+const badgeCache = new Map<string, string>();
+const customLooks = new Map<string, KindLook>();
+
+export function setCustomKinds(defs: readonly KindDef[]): void {
+  custom.clear();
+  customLooks.clear();
+  for (const d of defs) custom.set(d.kind, d);
+  for (const k of [...glyphCache.keys()]) if (isCustomKind(k)) glyphCache.delete(k);
+  for (const k of [...badgeCache.keys()]) if (isCustomKind(k)) badgeCache.delete(k);
+}
+
+/** The custom kinds the case knows, for labels in pickers and filters. */
+export const customKindDefs = (): ReadonlyMap<string, KindDef> => custom;
+
+/** How a kind looks, built-in or custom. */
+export function kindLook(kind: NodeKind): KindLook {
+  if (!isCustomKind(kind)) return kindLook(kind);
+  let look = customLooks.get(kind);
+  if (!look) {
+    const d = custom.get(kind);
+    const label = d?.label ?? humaniseKind(kind);
+    look = { label, noun: label.toLowerCase(), colour: d?.colour ?? defaultKindColour(kind), shape: 'round-rectangle', size: 40, record: true };
+    customLooks.set(kind, look);
+  }
+  return look;
+}
+
+export function kindIcon(kind: NodeKind): KindIcon | null {
+  return isCustomKind(kind) ? (custom.get(kind)?.icon ?? 'tag') : null;
+}
+
+/** The white glyph of a kind's icon (SVG markup). */
+export function kindGlyph(kind: NodeKind): string {
+  return isCustomKind(kind) ? ICON_GLYPHS[kindIcon(kind) ?? 'tag'] : GLYPHS[kind];
+}
 
 /** White glyph as a data URI, for Cytoscape's background-image. */
 export function glyphUri(kind: NodeKind): string {
   let u = glyphCache.get(kind);
-  if (!u) glyphCache.set(kind, (u = dataUri(glyphSvg(kind))));
+  if (!u) glyphCache.set(kind, (u = dataUri(glyphSvg(kindGlyph(kind)))));
   return u;
 }
 
 /** Glyph on its colour disc, for <img> in lists. */
 export function badgeUri(kind: NodeKind): string {
   let u = badgeCache.get(kind);
-  if (!u) badgeCache.set(kind, (u = dataUri(badgeSvg(kind, KIND_LOOK[kind].colour))));
+  if (!u) badgeCache.set(kind, (u = dataUri(badgeSvg(kindGlyph(kind), kindLook(kind).colour))));
   return u;
 }

@@ -10,6 +10,7 @@ import m008 from './008-audit';
 import m009 from './009-reject-handling';
 import m010 from './010-watch-agency';
 import m011 from './011-session';
+import m012 from './012-import-specs';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'reject-handling', sql: m009 },
   { version: 10, name: 'watch-agency', sql: m010 },
   { version: 11, name: 'session', sql: m011 },
+  { version: 12, name: 'import-specs', sql: m012 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,10 +5,10 @@
 // Built in the analysis worker on first use and rebuilt when the case's graph changes.
 import type Database from 'better-sqlite3';
 import { EVERYONE, rowMask } from '../../access/rules';
-import { LINK_KINDS, NODE_KINDS, type LinkKind, type NodeKind } from '../../../../shared/model';
+import { LINK_KINDS, NODE_KINDS, type BuiltinLinkKind, type BuiltinNodeKind } from '../../../../shared/model';
 
-export const LINK_CODE = new Map<LinkKind, number>(LINK_KINDS.map((k, i) => [k, i]));
-export const NODE_CODE = new Map<NodeKind, number>(NODE_KINDS.map((k, i) => [k, i]));
+export const LINK_CODE = new Map<BuiltinLinkKind, number>(LINK_KINDS.map((k, i) => [k, i]));
+export const NODE_CODE = new Map<BuiltinNodeKind, number>(NODE_KINDS.map((k, i) => [k, i]));
 /** Minutes since the epoch of a link's date; undated links carry this. */
 export const UNDATED = -2147483648;
 
@@ -38,6 +38,8 @@ export interface EntityGraph {
   readonly adjMask: Uint8Array;
   readonly nodeMask: Uint8Array;
   readonly links: number;
+  /** Link kind -> code in adjKind: the built-in kinds' fixed codes, then the case's custom kinds. */
+  readonly linkCodes: ReadonlyMap<string, number>;
   readonly version: string;
   readonly buildMs: number;
   /** Where the build time went (ms), for the bench. */
@@ -170,6 +172,13 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
   const lkind = new Growable(1 << 18);
   const lmask = new Growable(1 << 18);
   const resolvedAs = LINK_CODE.get('resolved_as')!;
+  // Custom link kinds (import specs) take the codes after the built-in ones; past 254 they share the last.
+  const linkCodes = new Map<string, number>(LINK_CODE);
+  const codeOf = (k: string): number => {
+    let c = linkCodes.get(k);
+    if (c === undefined) linkCodes.set(k, (c = Math.min(254, linkCodes.size)));
+    return c;
+  };
   // Dates are read by SQLite (unixepoch understands the offsets), far faster than Date.parse.
   const links = db.prepare(
     `SELECT id, kind, src, dst, CAST(unixepoch(at) / 60 AS INTEGER), CAST(unixepoch(substr(at, 1, 16)) / 60 AS INTEGER),
@@ -178,10 +187,10 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
      FROM link l`,
   );
   // Most links are SHARED: their marking comes back NULL (nothing to marshal).
-  for (const [id, k, src, dst, at, wall, h, ag] of links.raw(true).iterate() as Iterable<[number, LinkKind, number, number, number | null, number | null, string | null, string | null]>) {
+  for (const [id, k, src, dst, at, wall, h, ag] of links.raw(true).iterate() as Iterable<[number, string, number, number, number | null, number | null, string | null, string | null]>) {
     const ra = rep[indexOf[src]];
     const rb = rep[indexOf[dst]];
-    const code = LINK_CODE.get(k) ?? 255;
+    const code = codeOf(k);
     if (ra === rb || ra === undefined || rb === undefined) continue; // a record's own resolved_as, or a link inside one entity
     if (code === resolvedAs && (ra !== indexOf[src] || rb !== indexOf[dst])) continue;
     a.push(ra);
@@ -220,7 +229,7 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
     }
   }
   phase('adjacency');
-  return { ids, indexOf, n, rep, kind, off, adj, adjLink, adjKind, adjAt, adjLocal, adjMask, nodeMask, links: m, version, buildMs: performance.now() - started, phases };
+  return { ids, indexOf, n, rep, kind, off, adj, adjLink, adjKind, adjAt, adjLocal, adjMask, nodeMask, links: m, linkCodes, version, buildMs: performance.now() - started, phases };
 }
 
 let cached: EntityGraph | null = null;

@@ -2,7 +2,7 @@
 // records it joins, and the elements to draw (records and their 'record of' links included).
 import type Database from 'better-sqlite3';
 import type { GraphPath, PathStep } from '../../../../shared/contract';
-import { LINK_KIND_LABEL, type LinkRef, type NodeRef } from '../../../../shared/model';
+import { linkKindLabel, type LinkRef, type NodeRef } from '../../../../shared/model';
 import { ProvenanceLookup } from '../provenance';
 import { getNode, toLinkRef, toNodeRef, type DbLink, type DbNode } from '../rows';
 import type { EntityGraph } from './entity-graph';
@@ -78,7 +78,7 @@ export class PathExplainer {
         to,
         linkId: l.id,
         kind: l.kind,
-        label: link.label || LINK_KIND_LABEL[l.kind],
+        label: link.label || linkKindLabel(l.kind),
         at: l.at,
         provenance: this.prov.of({ file_id: l.file_id, line: l.line, agency: srcNode?.agency ?? null, handling: l.handling }),
         via,

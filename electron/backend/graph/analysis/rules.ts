@@ -1,7 +1,6 @@
 // From the analyst's path options to walk rules: allowed link kinds, the period, hubs.
 import type { ParsedInput } from '../../../../shared/contract';
-import { LINK_KINDS } from '../../../../shared/model';
-import { degreeOf, LINK_CODE, NODE_CODE, toLocalMinutes, type EntityGraph } from './entity-graph';
+import { degreeOf, NODE_CODE, toLocalMinutes, type EntityGraph } from './entity-graph';
 import type { WalkRules } from './walk';
 
 type Options = Pick<ParsedInput<'graph.path'>, 'maxHops' | 'linkKinds' | 'avoidLinkKinds' | 'avoidHubs' | 'hubDegree' | 'since' | 'until'>;
@@ -24,9 +23,9 @@ export function defaultHubDegree(g: EntityGraph): number {
 
 export function walkRules(g: EntityGraph, o: Options, readers = 0): WalkRules {
   const kindOk = new Uint8Array(256);
-  const only = o.linkKinds?.length ? new Set(o.linkKinds) : null;
-  const avoid = new Set(o.avoidLinkKinds ?? []);
-  for (const k of LINK_KINDS) if ((!only || only.has(k)) && !avoid.has(k)) kindOk[LINK_CODE.get(k)!] = 1;
+  const only = o.linkKinds?.length ? new Set<string>(o.linkKinds) : null;
+  const avoid = new Set<string>(o.avoidLinkKinds ?? []);
+  for (const [k, code] of g.linkCodes) if ((!only || only.has(k)) && !avoid.has(k)) kindOk[code] = 1;
   const hubKind = new Uint8Array(256);
   if (o.avoidHubs) hubKind[NODE_CODE.get('port')!] = 1;
   const since = o.since ? toLocalMinutes(o.since) : -Infinity;

@@ -1,6 +1,6 @@
 // Top right of the canvas: what the Analyse menu is doing to it — sized by a metric,
 // coloured by community, filtered, a path highlighted — each with its key and a way out.
-import { LINK_KIND_LABEL, NODE_KIND_LABEL } from '../../../../shared/model';
+import { linkKindLabel, nodeKindLabel } from '../../../../shared/model';
 import { openDialog } from '../../state/ui-store';
 import { useStore } from '../../hooks/useStore';
 import { boardStore } from '../../graph/graph-store';
@@ -40,7 +40,7 @@ export function AnalysisOverlay() {
           <div className="an-card-head">
             <span className="an-card-title">Filtered: {hidden.nodes.size} of {graph.nodes.size} nodes hidden</span>
           </div>
-          <div className="small muted">{describeFilters(a.filters, (k) => NODE_KIND_LABEL[k], (k) => LINK_KIND_LABEL[k])}</div>
+          <div className="small muted">{describeFilters(a.filters, (k) => nodeKindLabel(k), (k) => linkKindLabel(k))}</div>
           <div className="an-card-actions">
             <button className="link-btn" onClick={() => openDialog({ type: 'analysis', name: 'filters' })}>Edit…</button>
             <button className="link-btn" data-testid="filter-clear" onClick={clearFilters}>Clear</button>

@@ -1,7 +1,7 @@
 // One path, explained: node —link (date)— node as a chain of chips, then each step with
 // its source row (export · file:line), agency and handling, and the records it goes through.
 import type { GraphPath } from '../../../../shared/contract';
-import { LINK_KIND_LABEL } from '../../../../shared/model';
+import { linkKindLabel } from '../../../../shared/model';
 import { fmtDate } from '../../graph/format';
 import { NodeChip } from './NodeChip';
 
@@ -20,7 +20,7 @@ export function PathChain({ path }: { path: GraphPath }) {
               {step && (
                 <span className="an-link" title={step.detail ?? step.label}>
                   <span className="an-link-line" />
-                  <span className="an-link-text">{LINK_KIND_LABEL[step.kind]}{step.at ? ` (${fmtDate(step.at)})` : ''}</span>
+                  <span className="an-link-text">{linkKindLabel(step.kind)}{step.at ? ` (${fmtDate(step.at)})` : ''}</span>
                   <span className="an-link-line" />
                 </span>
               )}
@@ -32,7 +32,7 @@ export function PathChain({ path }: { path: GraphPath }) {
         {path.links.map((s, i) => (
           <li key={`${s.linkId}-${i}`} data-testid="path-step">
             <span className="an-step-what">
-              {name(s.from)} <span className="an-arrow">—{s.label || LINK_KIND_LABEL[s.kind]}→</span> {name(s.to)}
+              {name(s.from)} <span className="an-arrow">—{s.label || linkKindLabel(s.kind)}→</span> {name(s.to)}
               {s.at && <span className="muted"> · {fmtDate(s.at)}</span>}
               {s.detail && <span className="muted"> · {s.detail}</span>}
             </span>

@@ -3,7 +3,7 @@ import { NODE_KINDS, type NodeKind } from '../../../../shared/model';
 import { boardStore } from '../../graph/graph-store';
 import { useStore } from '../../hooks/useStore';
 import { HANDLING_LOOK } from '../../icons/handling';
-import { KIND_LOOK } from '../../icons/kinds';
+import { kindLook } from '../../icons/kinds';
 import { lockBadgeUri } from '../../graph/marks-look';
 import { KindIcon } from '../KindIcon';
 
@@ -31,7 +31,7 @@ export function Legend() {
             {NODE_KINDS.filter((k) => counts.has(k)).map((k) => (
               <li key={k}>
                 <KindIcon kind={k} size={16} />
-                <span>{KIND_LOOK[k].label}</span>
+                <span>{kindLook(k).label}</span>
                 <span className="muted">{counts.get(k)}</span>
               </li>
             ))}

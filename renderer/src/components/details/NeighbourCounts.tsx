@@ -1,7 +1,7 @@
 import type { NodeDetails } from '../../../../shared/contract';
 import { EXPAND_LIMIT, expandNode } from '../../actions/graph-actions';
 import { fmtInt } from '../../graph/format';
-import { KIND_LOOK } from '../../icons/kinds';
+import { kindLook } from '../../icons/kinds';
 import { KindIcon } from '../KindIcon';
 
 export function NeighbourCounts({ details }: { details: NodeDetails }) {
@@ -22,12 +22,12 @@ export function NeighbourCounts({ details }: { details: NodeDetails }) {
         {details.neighbourCounts.map((n) => (
           <li key={n.kind}>
             <KindIcon kind={n.kind} size={18} />
-            <span className="kc-label">{KIND_LOOK[n.kind].label}</span>
+            <span className="kc-label">{kindLook(n.kind).label}</span>
             <span className="kc-count">{fmtInt(n.count)}</span>
             <button
               className="btn btn-small"
               disabled={n.count > EXPAND_LIMIT}
-              title={n.count > EXPAND_LIMIT ? `More than ${EXPAND_LIMIT}: too many to draw at once` : `Add only the ${KIND_LOOK[n.kind].label.toLowerCase()} neighbours`}
+              title={n.count > EXPAND_LIMIT ? `More than ${EXPAND_LIMIT}: too many to draw at once` : `Add only the ${kindLook(n.kind).label.toLowerCase()} neighbours`}
               onClick={() => void expandNode(id, { kinds: [n.kind], force: true })}
             >
               Add

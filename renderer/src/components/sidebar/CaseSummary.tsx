@@ -1,7 +1,7 @@
 import { NODE_KINDS } from '../../../../shared/model';
 import { fmtDate, fmtInt } from '../../graph/format';
 import { useStore } from '../../hooks/useStore';
-import { KIND_LOOK } from '../../icons/kinds';
+import { kindLook } from '../../icons/kinds';
 import { caseStore } from '../../state/case-store';
 import { KindIcon } from '../KindIcon';
 
@@ -23,7 +23,7 @@ export function CaseSummary() {
           {kinds.map((k) => (
             <li key={k}>
               <KindIcon kind={k} size={18} />
-              <span className="kc-label">{KIND_LOOK[k].label}</span>
+              <span className="kc-label">{kindLook(k).label}</span>
               <span className="kc-count">{fmtInt(counts.get(k)!)}</span>
             </li>
           ))}

@@ -5,7 +5,7 @@ import type { SearchHit } from '../../../../shared/contract';
 import { addToCanvas } from '../../actions/graph-actions';
 import { useSearch } from '../../hooks/useSearch';
 import { useStore } from '../../hooks/useStore';
-import { KIND_LOOK } from '../../icons/kinds';
+import { kindLook } from '../../icons/kinds';
 import { caseStore } from '../../state/case-store';
 import { sessionStore } from '../../session/session-store';
 import { HandlingBadge } from '../HandlingBadge';
@@ -103,7 +103,7 @@ export function SearchBox() {
                 </div>
               </div>
               <div className="hit-side">
-                <span className="hit-kind">{KIND_LOOK[h.kind].label}</span>
+                <span className="hit-kind">{kindLook(h.kind).label}</span>
                 {h.handling !== 'SHARED' && <HandlingBadge handling={h.handling} />}
               </div>
             </div>

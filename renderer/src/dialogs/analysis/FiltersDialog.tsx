@@ -1,7 +1,7 @@
 // Analyse > Filters: hide what the analyst does not want to see now, by entity kind, link
 // kind, handling, agency and period. Nothing leaves the board; Clear filters shows it all.
 import { useState } from 'react';
-import { AGENCY, HANDLING, LINK_KINDS, LINK_KIND_LABEL, NODE_KINDS, NODE_KIND_LABEL, type LinkKind, type NodeKind } from '../../../../shared/model';
+import { linkKindLabel, nodeKindLabel, AGENCY, HANDLING, LINK_KINDS, NODE_KINDS, type LinkKind, type NodeKind } from '../../../../shared/model';
 import { applyFilters } from '../../actions/analysis-actions';
 import { NO_FILTERS, type FilterSpec } from '../../graph/filters';
 import { boardStore } from '../../graph/graph-store';
@@ -49,7 +49,7 @@ export function FiltersDialog() {
         {NODE_KINDS.filter((k) => nodeKinds.has(k)).map((k) => (
           <label key={k} className="an-check">
             <input type="checkbox" checked={!f.hideNodeKinds.includes(k)} onChange={() => setF({ ...f, hideNodeKinds: toggled(f.hideNodeKinds, k) })} data-testid={`filter-kind-${k}`} />
-            {NODE_KIND_LABEL[k]} <span className="muted">{nodeKinds.get(k)}</span>
+            {nodeKindLabel(k)} <span className="muted">{nodeKinds.get(k)}</span>
           </label>
         ))}
       </div>
@@ -58,7 +58,7 @@ export function FiltersDialog() {
         {LINK_KINDS.filter((k) => linkKinds.has(k)).map((k) => (
           <label key={k} className="an-check">
             <input type="checkbox" checked={!f.hideLinkKinds.includes(k)} onChange={() => setF({ ...f, hideLinkKinds: toggled(f.hideLinkKinds, k) })} />
-            {LINK_KIND_LABEL[k]} <span className="muted">{linkKinds.get(k)}</span>
+            {linkKindLabel(k)} <span className="muted">{linkKinds.get(k)}</span>
           </label>
         ))}
       </div>

@@ -1,5 +1,5 @@
 // Which link kinds a path may use: all ticked by default; unticked ones are avoided.
-import { LINK_KINDS, LINK_KIND_LABEL, type LinkKind } from '../../../../shared/model';
+import { linkKindLabel, LINK_KINDS, type LinkKind } from '../../../../shared/model';
 
 export function LinkKindPicker({ avoid, onChange }: { avoid: LinkKind[]; onChange: (avoid: LinkKind[]) => void }) {
   const off = new Set(avoid);
@@ -7,13 +7,13 @@ export function LinkKindPicker({ avoid, onChange }: { avoid: LinkKind[]; onChang
   return (
     <details className="an-kinds">
       <summary>
-        Link kinds: {avoid.length ? `avoiding ${avoid.map((k) => LINK_KIND_LABEL[k]).join(', ')}` : 'all'}
+        Link kinds: {avoid.length ? `avoiding ${avoid.map((k) => linkKindLabel(k)).join(', ')}` : 'all'}
       </summary>
       <div className="an-kind-grid">
         {LINK_KINDS.map((k) => (
           <label key={k} className="an-check">
             <input type="checkbox" checked={!off.has(k)} onChange={() => toggle(k)} />
-            {LINK_KIND_LABEL[k]}
+            {linkKindLabel(k)}
           </label>
         ))}
       </div>
