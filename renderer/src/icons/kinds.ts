@@ -52,7 +52,7 @@ export const customKindDefs = (): ReadonlyMap<string, KindDef> => custom;
 
 /** How a kind looks, built-in or custom. */
 export function kindLook(kind: NodeKind): KindLook {
-  if (!isCustomKind(kind)) return kindLook(kind);
+  if (!isCustomKind(kind)) return KIND_LOOK[kind];
   let look = customLooks.get(kind);
   if (!look) {
     const d = custom.get(kind);
