@@ -356,7 +356,7 @@ export class Backend {
         progress.note =
           job.resolutionNote ??
           (outcome.status === 'already_loaded'
-            ? spec
+            ? (outcome as Partial<SpecImportOutcome>).viaSpec
               ? 'These files were already imported with this spec; nothing was added.'
               : 'This bundle (same export_id) is already in the case; nothing was added.'
             : outcome.status === 'rejected'

@@ -5,11 +5,16 @@
 import { z } from 'zod';
 import { BOARD_STATE } from '../../shared/contract';
 import { BRIEF_MANIFEST } from './brief/manifest';
+import { IMPORT_SPEC } from '../../shared/import-spec';
 
 export const FILE_FORMATS = {
   'crosslink-board.v2.schema.json': {
     title: 'Crosslink board (board.json, version 2)',
     schema: BOARD_STATE.extend({ type: z.literal('crosslink-board'), version: z.literal(2) }),
+  },
+  'crosslink-import-spec.v1.schema.json': {
+    title: 'Crosslink import spec (version 1): how the columns of tables or a graph export become entities and links',
+    schema: IMPORT_SPEC,
   },
   'crosslink-brief-manifest.v1.schema.json': {
     title: 'Crosslink briefing package manifest (manifest.json, version 1)',

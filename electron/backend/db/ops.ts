@@ -67,8 +67,15 @@ export const OPS = {
     runImport(c, a.path, a.spec, !!a.acceptRejects),
   'import.preview': async (c: OpContext, a: { path: string; spec: ImportSpec; limit: number }) => {
     const p = await previewSpec(c.db, a.path, a.spec, a.limit);
-    // What the rows name that the case already holds is shown only as the profile may see it.
-    return { ...p, entities: p.entities.map((e) => (e.isNew || c.access.sees(getNode(c.db, e.id)) ? e : { ...e, label: 'withheld', key: '' })) };
+    // What the rows name that the case already holds is shown only as the profile may see it
+    // (the preview's own new entities are gone again, rolled back: they are the analyst's file).
+    const seen = (id: number) => id > p.nodeMark || c.access.sees(getNode(c.db, id));
+    const { nodeMark: _mark, ...rest } = p;
+    return {
+      ...rest,
+      entities: rest.entities.map((e) => (seen(e.id) ? e : { ...e, label: 'withheld', key: '' })),
+      links: rest.links.map((l) => ({ ...l, sourceLabel: seen(l.source) ? l.sourceLabel : 'withheld', targetLabel: seen(l.target) ? l.targetLabel : 'withheld' })),
+    };
   },
   'import.infer': (c: OpContext, a: { path: string; name?: string }) => inferSpec(a.path, { name: a.name, agency: c.as }),
   'kinds.list': (c: OpContext) => kindDefs(c.db),

@@ -27,10 +27,10 @@ let file: string;
 let planted: Planted;
 let lesStrings: string[];
 /** Links and nodes around the ORCON case, as its ICE owner sees them. */
-const near = { linkIds: [] as number[], nodeIds: [] as number[] };
+const near = { linkIds: [] as number[], nodeIds: [] as number[], recordIds: [] as string[] };
 
 /** Every call a profile makes about the case, with its answer (or error) as text. */
-async function askEverything(b: Backend, about: { caseId: string; lesCaseId: string; linkIds: number[]; nodeIds: number[] }): Promise<{ answers: Map<CallName, string>; refs: Map<string, NodeRef | null> }> {
+async function askEverything(b: Backend, about: { caseId: string; lesCaseId: string; linkIds: number[]; nodeIds: number[]; recordIds: string[] }): Promise<{ answers: Map<CallName, string>; refs: Map<string, NodeRef | null> }> {
   const answers = new Map<CallName, string>();
   const ask = async <N extends CallName>(name: N, input: unknown): Promise<Output<N> | null> => {
     const r = await b.handle(name, input);
@@ -62,6 +62,20 @@ async function askEverything(b: Backend, about: { caseId: string; lesCaseId: str
   const all = [...ids, ...neighbours.slice(0, 30)];
   await ask('graph.timeline', { ids: all, limit: 2000 });
   await ask('graph.metrics', { nodes: all, links: [] });
+  await ask('graph.rank', { metric: 'degree', top: 5000 });
+  await ask('graph.rank', { metric: 'pagerank', kinds: ['case', 'subject', 'person'], top: 2000 });
+  await ask('kinds.list', {});
+  // A table of tips naming the records around the ORCON case: the preview shows what the case
+  // already holds only as the profile may see it.
+  const tips = path.join(dir, `tips-${Math.random().toString(36).slice(2)}.csv`);
+  fs.writeFileSync(tips, ['tip,record', ...[...about.recordIds, about.caseId].map((r, i) => `T${i},${r}`)].join('\n'));
+  await ask('import.preview', {
+    path: tips,
+    spec: {
+      type: 'crosslink-import-spec', version: 1, name: 'tips', source: { agency: 'CBP' },
+      files: [{ entities: [{ id: 'tip', kind: 'x.tip', key: { columns: ['tip'] } }], links: [{ kind: 'x.about', from: { entity: 'tip' }, to: { column: 'record' } }] }],
+    },
+  });
   // Ids of links and nodes near the case, as the owner saw them: a profile must not learn
   // anything by asking about them directly either.
   for (const id of about.linkIds) await ask('graph.link', { id });
@@ -96,6 +110,8 @@ async function askEverything(b: Backend, about: { caseId: string; lesCaseId: str
 /** Calls that change the case or the host, or read files: asked elsewhere, not about content. */
 const NOT_ABOUT_CONTENT = new Set<CallName>([
   'case.create', 'case.open', 'case.close', 'fs.list', 'import.start', 'import.progress', 'import.cancel', 'backup.create', 'backup.verify', 'backup.restore',
+  // read or write the analyst's own files, not the case (tests/integration/ingest/spec-*.test.ts)
+  'import.infer', 'spec.save', 'spec.load',
   'resolution.run', 'resolution.decide', 'resolution.undo', 'board.create', 'board.rename', 'board.delete', 'board.save', 'cotravel.run', 'leads.run', 'leads.mark',
   'watch.add', 'watch.remove', 'watch.run', 'brief.verify',
   // asked in the briefing package tests (tests/integration/brief)
@@ -132,6 +148,7 @@ beforeAll(async () => {
   if (around.type === 'graph') {
     near.linkIds = around.links.map((l) => l.id).slice(0, 20);
     near.nodeIds = around.nodes.map((n) => n.id).slice(0, 20);
+    near.recordIds = around.nodes.filter((n) => n.kind === 'subject' || n.kind === 'vehicle').map((n) => n.sourceId!).slice(0, 10);
   }
   const state = { type: 'crosslink-board' as const, version: 2, nodes: [{ ref: ref!, pos: { x: 0, y: 0 }, marks: { note: `see ${planted.orcon_canary}` } }], links: [] };
   await call(owner, 'board.create', { name: 'ICE working board', state });

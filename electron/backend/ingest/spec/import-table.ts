@@ -26,6 +26,7 @@ export interface SpecImportControl extends ImportControl {
 }
 
 export interface SpecImportOutcome extends ImportOutcome {
+  viaSpec: true;
   /** Rows that broke a rule when the analyst had not accepted rejects: nothing was kept. */
   wouldReject?: number;
 }
@@ -70,7 +71,7 @@ export async function importWithSpec(db: Database.Database, location: string, sp
     for (const f of files) hashes.push([f, await hashFile(src, f)]);
     const exportId = exportIdOf(spec, hashes);
     const previous = db.prepare(`SELECT id FROM import WHERE export_id = ? AND status = 'done'`).pluck().get(exportId) as number | undefined;
-    if (previous !== undefined) return { importId: previous, status: 'already_loaded' };
+    if (previous !== undefined) return { importId: previous, status: 'already_loaded', viaSpec: true };
     return await run(db, src, spec, jobs, new Map(hashes), exportId, ctl);
   } finally {
     db.pragma(`cache_size = ${cache}`);
@@ -131,7 +132,7 @@ async function run(
        nodes_added = ?, links_added = ?, seconds = ? WHERE id = ?`,
     ).run(new Date().toISOString(), total.read, total.loaded, total.rejected, total.skipped, writer.nodesAdded, writer.linksAdded, (Date.now() - started) / 1000, importId);
     batch.commit();
-    return { importId, status: 'done' };
+    return { importId, status: 'done', viaSpec: true };
   } catch (err) {
     if (err instanceof NeedsAcceptance) {
       // Still inside the last batch: take out what the import wrote, keep its rejects for the report.
@@ -139,12 +140,12 @@ async function run(
       db.exec('DELETE FROM fts_stage');
       db.prepare('UPDATE import SET rows_read = ? WHERE id = ?').run(progress.rowsRead, importId);
       db.exec('COMMIT');
-      return { importId, status: 'rejected', wouldReject: err.rejected };
+      return { importId, status: 'rejected', wouldReject: err.rejected, viaSpec: true };
     }
     batch.abandon();
     const cancelled = err instanceof ImportCancelled;
     rollBackImport(db, importId, cancelled ? 'cancelled' : 'failed', cancelled ? 'Cancelled by the analyst; nothing of it was kept.' : `Failed: ${(err as Error).message}`);
-    if (cancelled) return { importId: null, status: 'cancelled' };
+    if (cancelled) return { importId: null, status: 'cancelled', viaSpec: true };
     throw err;
   }
 }
@@ -304,16 +305,19 @@ export interface SpecPreview {
   links: Array<{ kind: LinkKind; source: number; target: number; sourceLabel: string; targetLabel: string; file: string; line: number | null }>;
   rejects: Array<{ file: string; line: number; column: string | null; reason: string }>;
   counts: { entities: number; links: number; rejects: number; rows: number };
+  /** Node ids above this were made by the preview (and are gone again). */
+  nodeMark: number;
 }
 
 /** The first rows of each file through the spec, written and then rolled back: exactly what the import would make of them. */
 export async function previewSpec(db: Database.Database, location: string, spec: ImportSpec, limit = 100): Promise<SpecPreview> {
   const src = await openTables(location);
-  const out: SpecPreview = { files: [], entities: [], links: [], rejects: [], counts: { entities: 0, links: 0, rejects: 0, rows: 0 } };
+  const out: SpecPreview = { files: [], entities: [], links: [], rejects: [], counts: { entities: 0, links: 0, rejects: 0, rows: 0 }, nodeMark: 0 };
   db.exec('SAVEPOINT spec_preview');
   try {
     const jobs = planJobs(src, spec);
     const marks = currentMarks(db);
+    out.nodeMark = marks.node;
     const importId = Number(
       db.prepare(`INSERT INTO import(export_id, source, started_at, status, node_mark, link_mark) VALUES ('preview', ?, ?, 'running', ?, ?)`)
         .run(src.location, new Date().toISOString(), marks.node, marks.link).lastInsertRowid,

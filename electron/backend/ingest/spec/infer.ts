@@ -179,9 +179,9 @@ async function inferGraph(src: TableSource, base: Base, heads: Map<string, { hea
       const fallback = customKindOf(stem);
       for (const { value } of scan.values) {
         const k = customKindOf(value);
-        if (!linkKinds.has(k)) linkKinds.set(k, { ...kindDef(k, value.replace(/_/g, ' ').toLowerCase()), directed: true });
+        if (!linkKinds.has(k)) linkKinds.set(k, { ...kindDef(k, value.replace(/_/g, ' '), true), directed: true });
       }
-      if (!typeCol || !scan.values.length) linkKinds.set(fallback, { ...kindDef(fallback, stem.replace(/_/g, ' ').toLowerCase()), directed: true });
+      if (!typeCol || !scan.values.length) linkKinds.set(fallback, { ...kindDef(fallback, stem.replace(/_/g, ' '), true), directed: true });
       // A dated relationship: a date column, or an untyped one named like a date.
       const when =
         props.find((h) => ['date', 'datetime'].includes(neoType(h))) ??
@@ -206,9 +206,10 @@ async function inferGraph(src: TableSource, base: Base, heads: Map<string, { hea
   return { style: 'neo4j', spec, files, notes };
 }
 
-function kindDef(kind: `x.${string}`, label: string): KindDef {
+/** `BankAccount` -> `Bank Account` for an entity kind; link kinds stay in lower case (`works at`). */
+function kindDef(kind: `x.${string}`, label: string, link = false): KindDef {
   const l = label.replace(/([a-z])([A-Z])/g, '$1 $2').trim() || label;
-  return { kind, label: l.charAt(0).toUpperCase() + l.slice(1), colour: defaultKindColour(kind), icon: guessIcon(l) };
+  return { kind, label: link ? l.toLowerCase() : l.charAt(0).toUpperCase() + l.slice(1), colour: defaultKindColour(kind), icon: guessIcon(l) };
 }
 
 const val = (column: string, type: ValueType, format?: string): ValueSpec => ({ column, type, normalise: 'none', required: false, ...(format ? { format } : {}) });
@@ -249,7 +250,9 @@ export function guessFields(columns: readonly string[]): Record<string, ValueSpe
   const out: Record<string, ValueSpec> = {};
   for (const c of columns) {
     const s = slug(c);
-    const hit = FIELD_NAMES.find(([f, re]) => !out[f] && re.test(s));
+    // A graph export's numeric column (`born:int`) is no name, date or document.
+    const numeric = /:(int|long|short|byte|float|double|boolean)$/i.test(c);
+    const hit = FIELD_NAMES.find(([f, re]) => !out[f] && re.test(s) && (!numeric || f === 'year'));
     if (hit) out[hit[0]] = val(c, hit[0] === 'dob' ? 'date' : 'string', hit[0] === 'dob' ? 'iso' : undefined);
   }
   return out;
@@ -260,9 +263,16 @@ export function guessType(values: readonly string[]): { type: ValueType; format?
   const vs = values.map((v) => v.trim()).filter(Boolean).slice(0, 200);
   if (!vs.length) return { type: 'string' };
   const all = (re: RegExp) => vs.every((v) => re.test(v));
-  if (all(/^[+-]?\d{1,15}$/) && !vs.some((v) => /^0\d/.test(v))) return { type: 'int' };
+  // Leading zeros (ids, postal codes) are text.
+  if (vs.some((v) => /^[+-]?0\d/.test(v))) return guessDate(vs);
+  if (all(/^[+-]?\d{1,15}$/)) return { type: 'int' };
   if (all(/^[+-]?(\d{1,3}(,\d{3})+|\d+)?\.\d+$|^[+-]?\d{1,15}$/)) return { type: 'float' };
   if (all(/^(true|false|yes|no)$/i)) return { type: 'boolean' };
+  return guessDate(vs);
+}
+
+function guessDate(vs: string[]): { type: ValueType; format?: string } {
+  const all = (re: RegExp) => vs.every((v) => re.test(v));
   if (vs.every((v) => readDate(v, 'iso'))) return { type: vs.some((v) => v.length > 10) ? 'datetime' : 'date', format: 'iso' };
   if (all(/^\d{8}$/) && vs.every((v) => readDate(v, 'YYYYMMDD'))) return { type: 'date', format: 'YYYYMMDD' };
   const slash = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
