@@ -85,7 +85,7 @@ export function FileBrowser({ dir, mode, typed, onTyped, selected, onSelect, onO
           >
             <EntryIcon e={e} />
             <span className="fe-name">{e.name}</span>
-            {e.isBundle && mode !== 'package' && <span className="bundle-badge">bundle</span>}
+            {e.isBundle && (mode === 'import' || mode === 'open' || mode === 'folder') && <span className="bundle-badge">bundle</span>}
             <span className="fe-size muted">{e.type === 'file' ? fmtBytes(e.size) : ''}</span>
           </div>
         ))}

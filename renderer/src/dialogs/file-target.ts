@@ -20,12 +20,18 @@ export const CASE_FILE = /\.(crosslink|sqlite|db)$/i;
 export const isBundleFolder = (l: Listing | null): boolean =>
   !!l?.entries.some((e) => e.type === 'file' && e.name.toLowerCase() === 'manifest.json');
 
-/** What a file browser lists: a case to open, a bundle to import, a folder, a briefing package. */
-export type BrowseMode = FileMode | 'folder' | 'package';
+/** What a file browser lists: a case to open, a bundle to import, a folder, a briefing package,
+ * a table to map (File > Import table…), an import spec. */
+export type BrowseMode = FileMode | 'folder' | 'package' | 'table' | 'spec';
+
+/** Tables the import wizard reads, alone or in a folder or .zip. */
+export const TABLE_FILE = /\.(csv|tsv|tab|txt|xlsx|zip)$/i;
 
 /** Which entries the list shows: folders always; files only of the kind the mode opens. */
 export function visibleEntry(mode: BrowseMode, e: DirEntry): boolean {
   if (e.type === 'dir') return true;
+  if (mode === 'table') return TABLE_FILE.test(e.name);
+  if (mode === 'spec') return /\.json$/i.test(e.name);
   if (mode === 'import' || mode === 'package') return e.name.toLowerCase().endsWith('.zip');
   return CASE_FILE.test(e.name);
 }
