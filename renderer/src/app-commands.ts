@@ -2,6 +2,7 @@
 // Help > Keyboard shortcuts dialog all read this one list.
 import { beginImport, closeCase } from './actions/case-actions';
 import { backUpNow, copyDiagnostics } from './actions/ops-actions';
+import { beginTableImport } from './actions/table-import-actions';
 import { clearCanvas, expandSelected, redoCanvas, removeSelected, undoCanvas } from './actions/graph-actions';
 import { boardStore } from './graph/graph-store';
 import { redoLabel, undoLabel } from './graph/history';
@@ -35,6 +36,7 @@ export const COMMANDS: AppCommand[] = [
   { id: 'file.newCase', label: 'New case…', keys: ['Ctrl+Alt+N'], run: () => openDialog({ type: 'newCase' }) },
   { id: 'file.openCase', label: 'Open case…', keys: ['Ctrl+O'], run: () => openDialog({ type: 'file', mode: 'open' }) },
   { id: 'file.import', label: 'Import bundle…', keys: ['Ctrl+I'], run: beginImport },
+  { id: 'file.importTable', label: 'Import table…', keys: ['Ctrl+Shift+I'], run: beginTableImport },
   { id: 'file.closeCase', label: 'Close case', keys: [], run: () => void closeCase(), enabled: hasCase },
   { id: 'file.backUp', label: 'Back up now', keys: ['Ctrl+Shift+B'], run: () => void backUpNow(), enabled: hasCase },
   { id: 'file.restore', label: 'Backups and restore…', keys: [], run: () => openDialog({ type: 'backups' }), enabled: hasCase },

@@ -4,7 +4,9 @@ import { api, CallFailed } from '../api/client';
 import { loadBoard, suspendBoardJournal } from './board-journal';
 import { invalidateQueries } from '../api/query-cache';
 import { resetBoard } from '../graph/graph-store';
+import { setCustomKinds } from '../icons/kinds';
 import { caseStore } from '../state/case-store';
+import { EMPTY_WIZARD, tableImportStore } from '../state/table-import-store';
 import { toast, toastError } from '../state/toasts';
 import { EMPTY_SELECTION, closeDialog, openDialog, setSelection } from '../state/ui-store';
 
@@ -12,7 +14,9 @@ import { EMPTY_SELECTION, closeDialog, openDialog, setSelection } from '../state
 export async function refreshCase(): Promise<void> {
   try {
     const [app, info] = await Promise.all([caseStore.get().app ?? api('app.info', {}), api('case.current', {})]);
-    const [stats, imports] = info ? await Promise.all([api('graph.stats', {}), api('import.list', {})]) : [null, []];
+    const [stats, imports, kinds] = info ? await Promise.all([api('graph.stats', {}), api('import.list', {}), api('kinds.list', {})]) : [null, [], null];
+    // Custom kinds (import specs) take their label, colour and icon before anything draws them.
+    setCustomKinds(kinds ? [...kinds.nodes, ...kinds.links] : []);
     const before = caseStore.get().info?.path ?? null;
     caseStore.set({ ready: true, app, info, stats, imports });
     // A case newly in the window (at start, opened, created): bring its board back.
@@ -51,13 +55,17 @@ export async function openCase(path: string): Promise<boolean> {
   }
 }
 
-export async function createCase(path: string, name: string, thenImport = false, profile?: Profile): Promise<boolean> {
+/** `thenImport`: a bundle (true) or a table ('table') is picked next, into the new case. */
+export async function createCase(path: string, name: string, thenImport: boolean | 'table' = false, profile?: Profile): Promise<boolean> {
   try {
     const info = await api('case.create', { path, name: name.trim() || undefined, profile });
     caseChanged();
     await refreshCase();
     toast('success', `Created case “${info.name}”`, info.path);
-    if (thenImport) openDialog({ type: 'file', mode: 'import' });
+    if (thenImport === 'table') {
+      tableImportStore.set(EMPTY_WIZARD);
+      openDialog({ type: 'importTable' });
+    } else if (thenImport) openDialog({ type: 'file', mode: 'import' });
     else closeDialog();
     return true;
   } catch (e) {

@@ -1,6 +1,7 @@
 // An import job from start to report: progress comes as events, with polling as a fallback
 // in case an event is lost (a reconnecting socket, say).
 import type { ImportProgress } from '../../../shared/contract';
+import type { ImportSpec } from '../../../shared/import-spec';
 import { api, client } from '../api/client';
 import { invalidateQueries } from '../api/query-cache';
 import { jobStore, updateJob } from '../state/job-store';
@@ -10,13 +11,14 @@ import { refreshCase } from './case-actions';
 
 const POLL_MS = 500;
 
-export async function startImport(path: string): Promise<void> {
+/** A bundle by its path, or with `spec` a table (folder, .zip) through an import spec. True once the job is queued. */
+export async function startImport(path: string, opts: { spec?: ImportSpec; acceptRejects?: boolean } = {}): Promise<boolean> {
   let jobId: string;
   try {
-    ({ jobId } = await api('import.start', { path }));
+    ({ jobId } = await api('import.start', { path, spec: opts.spec, acceptRejects: opts.acceptRejects ?? false }));
   } catch (e) {
     toastError('Could not start the import', e);
-    return;
+    return false;
   }
   closeDialog();
   const queued = jobStore.get().length > 0;
@@ -39,6 +41,7 @@ export async function startImport(path: string): Promise<void> {
     const r = await client.call('import.progress', { jobId });
     if (r.ok) onProgress(r.value);
   }, POLL_MS);
+  return true;
 }
 
 async function finish(p: ImportProgress): Promise<void> {

@@ -1,4 +1,5 @@
 import { beginImport, openCase } from '../actions/case-actions';
+import { beginTableImport } from '../actions/table-import-actions';
 import { useStore } from '../hooks/useStore';
 import { caseStore } from '../state/case-store';
 import { openDialog } from '../state/ui-store';
@@ -12,12 +13,13 @@ export function EmptyState() {
         <h1>No case open</h1>
         <p>
           A case is one file that holds the bundles you import and everything found in them. Create one, open an
-          existing one, or import a TECS export bundle to start.
+          existing one, or import a TECS export bundle — or a spreadsheet or graph export of your own — to start.
         </p>
         <div className="empty-actions">
           <button className="btn btn-primary btn-large" onClick={() => openDialog({ type: 'newCase' })}>New case…</button>
           <button className="btn btn-large" onClick={() => openDialog({ type: 'file', mode: 'open' })}>Open case…</button>
           <button className="btn btn-large" onClick={beginImport}>Import bundle…</button>
+          <button className="btn btn-large" data-testid="empty-import-table" onClick={beginTableImport}>Import table…</button>
         </div>
         {app?.demoCase && (
           <div className="empty-demo">

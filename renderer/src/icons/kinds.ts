@@ -1,5 +1,5 @@
 // How each entity kind looks: colour, shape, size, and the short noun used in sentences.
-import { NODE_KIND_LABEL, humaniseKind, isCustomKind, type BuiltinNodeKind, type KindDef, type KindIcon, type NodeKind } from '../../../shared/model';
+import { NODE_KINDS, NODE_KIND_LABEL, humaniseKind, isCustomKind, type BuiltinNodeKind, type KindDef, type KindIcon, type NodeKind } from '../../../shared/model';
 import { defaultKindColour } from '../../../shared/import-spec';
 import { GLYPHS, ICON_GLYPHS, badgeSvg, dataUri, glyphSvg } from './glyphs';
 
@@ -49,6 +49,13 @@ export function setCustomKinds(defs: readonly KindDef[]): void {
 
 /** The custom kinds the case knows, for labels in pickers and filters. */
 export const customKindDefs = (): ReadonlyMap<string, KindDef> => custom;
+
+/** Kinds for a list: the built-in ones in their usual order, then the custom ones by label. */
+export function orderKinds(present: Iterable<NodeKind>): NodeKind[] {
+  const all = new Set(present);
+  const custom = [...all].filter(isCustomKind).sort((a, b) => kindLook(a).label.localeCompare(kindLook(b).label));
+  return [...NODE_KINDS.filter((k) => all.has(k)), ...custom];
+}
 
 /** How a kind looks, built-in or custom. */
 export function kindLook(kind: NodeKind): KindLook {

@@ -5,7 +5,10 @@ import { createStore } from './store';
 
 export type DialogState =
   | { type: 'file'; mode: 'open' | 'import' }
-  | { type: 'newCase'; thenImport?: boolean }
+  /** `thenImport`: pick a bundle (true) or a table ('table') into the case once it exists. */
+  | { type: 'newCase'; thenImport?: boolean | 'table' }
+  /** File > Import table…: the mapping wizard, dialogs/import-table/ImportTableDialog.tsx. */
+  | { type: 'importTable' }
   | { type: 'report'; importId: number; note?: string | null }
   | { type: 'summary'; center: NodeRef; summary: NeighbourSummary }
   | { type: 'shortcuts' }

@@ -1,4 +1,5 @@
 import { beginImport } from '../../actions/case-actions';
+import { beginTableImport } from '../../actions/table-import-actions';
 import { focusSearch } from '../../app-commands';
 import { fmtInt } from '../../graph/format';
 import { boardStore } from '../../graph/graph-store';
@@ -15,7 +16,11 @@ export function CanvasHint() {
       <div className="canvas-hint">
         <h2>This case is empty</h2>
         <p>Import a TECS export bundle (a folder with manifest.json, or a .zip of it) to load its records.</p>
-        <button className="btn btn-primary" onClick={beginImport}>Import bundle… <kbd>Ctrl I</kbd></button>
+        <div className="empty-actions">
+          <button className="btn btn-primary" onClick={beginImport}>Import bundle… <kbd>Ctrl I</kbd></button>
+          <button className="btn" data-testid="hint-import-table" onClick={beginTableImport}>Import table… <kbd>Ctrl Shift I</kbd></button>
+        </div>
+        <p className="muted small">A table is a CSV, TSV or XLSX file (or a folder or .zip of them, such as a neo4j export): you map its columns, with a preview.</p>
       </div>
     );
   }

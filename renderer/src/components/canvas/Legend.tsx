@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { NODE_KINDS, type NodeKind } from '../../../../shared/model';
+import type { NodeKind } from '../../../../shared/model';
 import { boardStore } from '../../graph/graph-store';
 import { useStore } from '../../hooks/useStore';
 import { HANDLING_LOOK } from '../../icons/handling';
-import { kindLook } from '../../icons/kinds';
+import { kindLook, orderKinds } from '../../icons/kinds';
 import { lockBadgeUri } from '../../graph/marks-look';
 import { KindIcon } from '../KindIcon';
 
@@ -28,7 +28,7 @@ export function Legend() {
       {!collapsed && (
         <>
           <ul className="legend-kinds">
-            {NODE_KINDS.filter((k) => counts.has(k)).map((k) => (
+            {orderKinds(counts.keys()).map((k) => (
               <li key={k}>
                 <KindIcon kind={k} size={16} />
                 <span>{kindLook(k).label}</span>

@@ -1,7 +1,6 @@
-import { NODE_KINDS } from '../../../../shared/model';
 import { fmtDate, fmtInt } from '../../graph/format';
 import { useStore } from '../../hooks/useStore';
-import { kindLook } from '../../icons/kinds';
+import { kindLook, orderKinds } from '../../icons/kinds';
 import { caseStore } from '../../state/case-store';
 import { KindIcon } from '../KindIcon';
 
@@ -9,7 +8,8 @@ export function CaseSummary() {
   const { info, stats } = useStore(caseStore);
   if (!info) return null;
   const counts = new Map(stats?.nodes.map((n) => [n.kind, n.count]) ?? []);
-  const kinds = NODE_KINDS.filter((k) => counts.get(k));
+  // Custom kinds (import specs) are listed after the built-in ones, in their own look.
+  const kinds = orderKinds([...counts.keys()].filter((k) => counts.get(k)));
   const links = stats?.links.reduce((s, l) => s + l.count, 0) ?? info.counts.links;
   return (
     <section className="side-section">

@@ -15,7 +15,7 @@ import { caseStore } from '../../state/case-store';
 import { uiStore } from '../../state/ui-store';
 
 const ALL_MENUS: Array<{ id: string; label: string; items: string[] }> = [
-  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', '-', 'file.backUp', 'file.restore', 'file.audit', '-', 'file.closeCase'] },
+  { id: 'file', label: 'File', items: ['file.newCase', 'file.openCase', 'file.import', 'file.importTable', '-', 'file.backUp', 'file.restore', 'file.audit', '-', 'file.closeCase'] },
   { id: 'edit', label: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.expand', 'edit.remove'] },
   { id: 'view', label: 'View', items: ['view.search', '-', 'view.fit', 'view.relayout', ...LAYOUTS.map((l) => `view.layout.${l.name}`), '-', 'view.clear', '-', 'view.review', 'view.health'] },
   { id: 'board', label: 'Board', items: BOARD_MENU },
@@ -29,6 +29,7 @@ const TEST_IDS: Record<string, string> = {
   'file.newCase': 'menu-new-case',
   'file.openCase': 'menu-open-case',
   'file.import': 'menu-import',
+  'file.importTable': 'menu-import-table',
   'file.backUp': 'menu-backup-now',
   'file.restore': 'menu-backups',
   'view.health': 'menu-health',
