@@ -6,7 +6,8 @@ export interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
-  size?: 'small' | 'medium' | 'large';
+  /** `wide`: nearly the whole window, for work that needs room (the import wizard). */
+  size?: 'small' | 'medium' | 'large' | 'wide';
   testId?: string;
 }
 

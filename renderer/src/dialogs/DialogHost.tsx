@@ -12,6 +12,7 @@ import { BriefDialogs } from './BriefDialogs';
 import { SessionDialogs } from './SessionDialogs';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ImportReportDialog } from './ImportReportDialog';
+import { ImportTableDialog } from './import-table/ImportTableDialog';
 import { NewCaseDialog } from './NewCaseDialog';
 import { SummaryDialog } from './SummaryDialog';
 
@@ -23,6 +24,8 @@ export function DialogHost() {
       return <FileDialog key={d.mode} mode={d.mode} />;
     case 'newCase':
       return <NewCaseDialog thenImport={d.thenImport} />;
+    case 'importTable':
+      return <ImportTableDialog />;
     case 'report':
       return <ImportReportDialog key={d.importId} importId={d.importId} note={d.note} />;
     case 'summary':

@@ -11,7 +11,7 @@ import { FileBrowser } from './FileBrowser';
 import { rememberedProfile, rememberProfile } from '../access/last-profile';
 import { completeProfile, ProfileFields, type ProfileDraft } from './ProfileFields';
 
-export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean }) {
+export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean | 'table' }) {
   const dir = useDirListing();
   const [typed, setTyped] = useState('');
   const [file, setFile] = useState(`case-${stamp()}.crosslink`);
@@ -53,12 +53,12 @@ export function NewCaseDialog({ thenImport = false }: { thenImport?: boolean }) 
           <span className="foot-note muted small mono" title={full}>{full}</span>
           <button className="btn" onClick={closeDialog}>Cancel</button>
           <button className="btn btn-primary" data-testid="file-dialog-confirm" disabled={!ok} onClick={() => void create()}>
-            {busy ? 'Creating…' : thenImport ? 'Create and choose bundle…' : 'Create case'}
+            {busy ? 'Creating…' : thenImport === 'table' ? 'Create and choose table…' : thenImport ? 'Create and choose bundle…' : 'Create case'}
           </button>
         </>
       }
     >
-      {thenImport && <div className="info-box">No case is open. A bundle is imported into a case file: create one first.</div>}
+      {thenImport && <div className="info-box">No case is open. A {thenImport === 'table' ? 'table' : 'bundle'} is imported into a case file: create one first.</div>}
       <div className="form-row">
         <label>
           <span>Case name</span>

@@ -46,6 +46,7 @@ export function importGate(g: GateInput): Gate {
   if (refused.length) return no(`${refused.map((r) => r.file).join(', ')} would be refused whole: fix the spec first.`);
   if (p.counts.entities === 0 && p.counts.links === 0 && rejects === 0) return no('These rows make nothing: map at least one entity.');
   if (rejects > 0 && !accepted) return no(`Tick “Accept” to import without the ${plural(rejects, 'rejected row')}.`);
-  const later = readWhole(p, g.limit) ? '' : ' Rows after the preview that break a rule keep the import from landing unless rejects are accepted.';
-  return { enabled: true, reason: later.trim(), acceptLabel, accepted, acceptRejects: accepted };
+  // Rows past the preview are checked by the import itself: without an acceptance, one bad row keeps it all out.
+  const later = readWhole(p, g.limit) || accepted ? '' : `The preview read the first ${g.limit} rows: if a later row breaks a rule, nothing is kept and the report lists it.`;
+  return { enabled: true, reason: later, acceptLabel, accepted, acceptRejects: accepted };
 }

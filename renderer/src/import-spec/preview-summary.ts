@@ -1,6 +1,7 @@
 // What a preview (import.preview) says, arranged for the wizard: counts by kind, the rejects
 // of each row of the grid, the kinds and link kinds as a small schema, and one headline.
 import type { SpecPreviewResult } from '../../../shared/spec-schemas';
+import { NODE_KIND_LABEL, type BuiltinNodeKind } from '../../../shared/model';
 import { plural } from '../graph/format';
 
 export type Preview = SpecPreviewResult;
@@ -14,11 +15,15 @@ export interface KindCount {
   fresh: number;
 }
 
+/** A kind's label: the spec's own for its custom kinds (the case does not know them yet), else the preview's. */
+export type KindLabeller = (kind: string, fromPreview: string) => string;
+const asPreviewSays: KindLabeller = (_k, l) => l;
+
 /** Entities by kind, most first (of the entities the preview lists). */
-export function kindCounts(p: Preview): KindCount[] {
+export function kindCounts(p: Preview, labelOf: KindLabeller = asPreviewSays): KindCount[] {
   const m = new Map<string, KindCount>();
   for (const e of p.entities) {
-    const c = m.get(e.kind) ?? { kind: e.kind, label: e.kindLabel, count: 0, fresh: 0 };
+    const c = m.get(e.kind) ?? { kind: e.kind, label: labelOf(e.kind, e.kindLabel), count: 0, fresh: 0 };
     c.count++;
     if (e.isNew) c.fresh++;
     m.set(e.kind, c);
@@ -44,6 +49,22 @@ export function rejectsByLine(p: Preview | null, file: string): Map<number, Prev
   return m;
 }
 
+/**
+ * The columns each entity of a part is rejected for: a reason that names its spec field
+ * (`$.files[0].entities[1]…`) counts for that entity only, any other for every entity.
+ */
+export function badColumnsByEntity(p: Preview | null, part: number, files: readonly string[], entities: number): Array<Set<string>> {
+  const out = Array.from({ length: entities }, () => new Set<string>());
+  for (const r of p?.rejects ?? []) {
+    if (!r.column || !files.includes(r.file)) continue;
+    const m = /^\$\.files\[(\d+)\]\.entities\[(\d+)\]/.exec(r.reason);
+    if (m && +m[1] !== part) continue;
+    if (m) out[+m[2]]?.add(r.column);
+    else out.forEach((s) => s.add(r.column!));
+  }
+  return out;
+}
+
 /** A reject's reason without the spec path it starts with (the table has its own column for where). */
 export function shortReason(reason: string): string {
   return reason.replace(/^\$\.[^:]*:\s*/, '');
@@ -62,14 +83,40 @@ export interface SchemaEdge {
   count: number;
 }
 
+const IDENTIFIER_OF: Record<string, BuiltinNodeKind | undefined> = {
+  has_phone: 'phone', has_email: 'email', has_address: 'address', has_document: 'document', has_plate: 'plate', has_vin: 'vin',
+};
+
+/**
+ * A record's phones, emails, documents and addresses (its fields) are not listed among the
+ * preview's entities, but an identifier link says what its far end is: they are found from the links.
+ */
+export function derivedIdentifiers(p: Preview): Map<BuiltinNodeKind, Set<number>> {
+  const listed = new Set(p.entities.map((e) => e.id));
+  const derived = new Map<BuiltinNodeKind, Set<number>>();
+  for (const l of p.links) {
+    const k = IDENTIFIER_OF[l.kind];
+    if (!k || listed.has(l.target)) continue;
+    derived.set(k, (derived.get(k) ?? new Set()).add(l.target));
+  }
+  return derived;
+}
+
+const derivedTotal = (p: Preview): number => [...derivedIdentifiers(p).values()].reduce((n, s) => n + s.size, 0);
+
 /** Kinds as nodes, link kinds between them as edges: the shape of what the import makes. */
-export function schemaOf(p: Preview): { nodes: SchemaNode[]; edges: SchemaEdge[] } {
-  const kindOf = new Map(p.entities.map((e) => [e.id, e.kind]));
-  const nodes = kindCounts(p).map(({ kind, label, count }) => ({ kind, label, count }));
+export function schemaOf(p: Preview, labelOf: KindLabeller = asPreviewSays): { nodes: SchemaNode[]; edges: SchemaEdge[] } {
+  const kindOf = new Map(p.entities.map((e) => [e.id, e.kind as string]));
+  const nodes = kindCounts(p, labelOf).map(({ kind, label, count }) => ({ kind, label, count }));
+  for (const [kind, ids] of derivedIdentifiers(p)) {
+    const n = nodes.find((x) => x.kind === kind);
+    if (n) n.count += ids.size;
+    else nodes.push({ kind, label: NODE_KIND_LABEL[kind as BuiltinNodeKind], count: ids.size });
+  }
   const edges = new Map<string, SchemaEdge>();
   for (const l of p.links) {
     const from = kindOf.get(l.source);
-    const to = kindOf.get(l.target);
+    const to = kindOf.get(l.target) ?? (IDENTIFIER_OF[l.kind] as string | undefined);
     // An end the preview does not list (an entity of the case) is left out of the sketch.
     if (!from || !to) continue;
     const k = `${from}|${l.kind}|${to}`;
@@ -86,7 +133,7 @@ export const readWhole = (p: Preview, limit: number): boolean => p.files.every((
 /** "First 100 rows: 98 entities, 3 links, 2 rejected rows". */
 export function headline(p: Preview, limit: number): string {
   const rows = readWhole(p, limit) ? plural(p.counts.rows, 'row') : `First ${plural(limit, 'row')}${p.files.length > 1 ? ' of each file' : ''}`;
-  const parts = [plural(p.counts.entities, 'entity', 'entities'), plural(p.counts.links, 'link')];
+  const parts = [plural(p.counts.entities + derivedTotal(p), 'entity', 'entities'), plural(p.counts.links, 'link')];
   if (p.counts.rejects) parts.push(plural(p.counts.rejects, 'rejected row'));
   return `${rows}: ${parts.join(', ')}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importGate, rejectSignature, type GateInput } from '../../../../renderer/src/import-spec/import-gate';
-import { headline, kindCounts, linkCounts, readWhole, refusedFiles, rejectsByLine, schemaOf, shortReason, type Preview } from '../../../../renderer/src/import-spec/preview-summary';
+import { badColumnsByEntity, headline, kindCounts, linkCounts, readWhole, refusedFiles, rejectsByLine, schemaOf, shortReason, type Preview } from '../../../../renderer/src/import-spec/preview-summary';
 
 function preview(over: Partial<Preview> = {}): Preview {
   return {
@@ -38,10 +38,34 @@ describe('preview summary', () => {
     expect(shortReason('expected 7 cells as in the header, found 6')).toBe('expected 7 cells as in the header, found 6');
   });
 
+  it('marks a rejected column on the entity whose field the reason names', () => {
+    const p = preview({ rejects: [...preview().rejects, { file: 'people.csv', line: 5, column: 'Ref', reason: 'expected 2 cells as in the header, found 3' }] });
+    const bad = badColumnsByEntity(p, 0, ['people.csv'], 2);
+    expect([...bad[0]]).toEqual(['DOB', 'Ref']);
+    expect([...bad[1]]).toEqual(['Ref']);
+    expect(badColumnsByEntity(p, 1, ['other.csv'], 1)[0].size).toBe(0);
+  });
+
   it('sketches kinds and link kinds, leaving out ends it does not list', () => {
     const s = schemaOf(preview());
     expect(s.nodes.map((n) => n.kind)).toEqual(['subject', 'phone']);
     expect(s.edges).toEqual([{ from: 'subject', to: 'phone', kind: 'has_phone', count: 2 }]);
+  });
+
+  it('counts the identifiers of record fields from their links', () => {
+    const p = preview({
+      entities: preview().entities.filter((e) => e.kind === 'subject'),
+      links: [
+        { kind: 'has_email', source: 1, target: 7, sourceLabel: 'a', targetLabel: 'a@x.org', file: 'people.csv', line: 2 },
+        { kind: 'has_email', source: 3, target: 7, sourceLabel: 'b', targetLabel: 'a@x.org', file: 'people.csv', line: 4 },
+        { kind: 'has_phone', source: 3, target: 8, sourceLabel: 'b', targetLabel: '+1', file: 'people.csv', line: 4 },
+      ],
+    });
+    const s = schemaOf(p);
+    expect(s.nodes).toEqual([{ kind: 'subject', label: 'Subject record', count: 2 }, { kind: 'email', label: 'Email', count: 1 }, { kind: 'phone', label: 'Phone', count: 1 }]);
+    expect(s.edges).toContainEqual({ from: 'subject', to: 'email', kind: 'has_email', count: 2 });
+    // The headline counts them among the entities the rows make.
+    expect(headline(p, 100)).toBe('4 rows: 5 entities, 3 links, 1 rejected row');
   });
 
   it('says whether the whole file was read', () => {
@@ -85,5 +109,14 @@ describe('import gate', () => {
     const empty = preview({ entities: [], links: [], rejects: [], counts: { entities: 0, links: 0, rejects: 0, rows: 4 } });
     expect(importGate(base({ preview: empty })).reason).toMatch(/make nothing/);
     expect(importGate(base({ importing: true })).enabled).toBe(false);
+  });
+});
+
+describe('import gate on long files', () => {
+  it('warns that rows past the preview are checked by the import, unless rejects are accepted', () => {
+    const clean = { ...{}, files: [{ file: 'big.csv', part: 0, header: ['a'], rows: [], refused: null, rowsRead: 100 }], entities: [{ id: 1, kind: 'phone' as const, kindLabel: 'Phone', label: 'x', key: 'x', file: 'big.csv', line: 2, isNew: true }], links: [], rejects: [], counts: { entities: 1, links: 0, rejects: 0, rows: 100 } };
+    const g = importGate({ status: 'done', preview: clean, problems: 0, acceptedFor: null, importing: false, limit: 100 });
+    expect(g.enabled).toBe(true);
+    expect(g.reason).toMatch(/first 100 rows: if a later row breaks a rule, nothing is kept/);
   });
 });

@@ -1,0 +1,50 @@
+// The spec's name and its source: who entered the rows and who may see them, by default or
+// row by row from a column.
+import { AGENCY, HANDLING, type Agency, type Handling } from '../../../../shared/model';
+import type { ImportSpec } from '../../../../shared/import-spec';
+import { setName, setSource } from '../../import-spec/spec-edit';
+
+interface Props {
+  spec: ImportSpec;
+  columns: readonly string[];
+  onEdit(edit: (s: ImportSpec) => ImportSpec): void;
+}
+
+const noEnter = (e: React.KeyboardEvent) => e.key === 'Enter' && e.preventDefault();
+
+export function SourceFields({ spec, columns, onEdit }: Props) {
+  const s = spec.source;
+  const columnSelect = (which: 'agencyColumn' | 'handlingColumn', label: string) => (
+    <label className="itw-field">
+      <span>{label}</span>
+      <select className="itw-select" value={s[which] ?? ''} onChange={(e) => onEdit((x) => setSource(x, { [which]: e.target.value || null }))}>
+        <option value="">— the default for every row</option>
+        {columns.map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <section className="itw-section" data-testid="spec-source">
+      <label className="itw-field">
+        <span>Spec name</span>
+        <input className="itw-input" data-testid="spec-name" value={spec.name} maxLength={200} onChange={(e) => onEdit((x) => setName(x, e.target.value))} onKeyDown={noEnter} />
+      </label>
+      <div className="itw-grid2">
+        <label className="itw-field">
+          <span>Entered by (agency)</span>
+          <select className="itw-select" data-testid="spec-agency" value={s.agency} onChange={(e) => onEdit((x) => setSource(x, { agency: e.target.value as Agency }))}>
+            {AGENCY.options.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </label>
+        <label className="itw-field">
+          <span>Handling</span>
+          <select className="itw-select" data-testid="spec-handling" value={s.handling} onChange={(e) => onEdit((x) => setSource(x, { handling: e.target.value as Handling }))}>
+            {HANDLING.options.map((h) => <option key={h} value={h}>{h}</option>)}
+          </select>
+        </label>
+        {columnSelect('agencyColumn', 'Agency per row from')}
+        {columnSelect('handlingColumn', 'Handling per row from')}
+      </div>
+    </section>
+  );
+}
