@@ -75,6 +75,13 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     // A spec file gone wrong: an unknown version and kind.
     fs.writeFileSync(path.join(dir, 'broken.spec.json'), JSON.stringify({ type: 'crosslink-import-spec', version: 2, name: 'x', source: { agency: 'ICE' }, files: [{ entities: [{ id: 'a', kind: 'alien', key: { columns: ['Ref'] } }] }] }));
     writeNeo4jExport(path.join(dir, 'graph-export'), 11, 24, 8, 4, 5);
+    // 120 rows: the preview reads 100 of them, and line 115 has an impossible date.
+    const long = Array.from({ length: 120 }, (_, k) => {
+      const i = k + 1;
+      const dob = i === 114 ? '31/02/1980' : `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/1980`;
+      return [`L-${i}`, `LONGLIST${i}`, 'Test', dob, '', '', ''];
+    });
+    fs.writeFileSync(path.join(dir, 'roster-long.csv'), csv([HEADER, ...long]));
     specFile = path.join(dir, 'people.spec.json');
     s = await openSession();
   });
@@ -283,6 +290,32 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     await expect.poll(async () => (await details.getByTestId('provenance').allTextContents()).join(' ')).toMatch(/people\.xlsx:3/);
     // Delta Holdings is new; Acme Freight and Border Logistics were already in the case.
     await expect.poll(() => page.locator('.kind-counts li', { hasText: 'Employer' }).locator('.kc-count').textContent()).toBe('4');
+  });
+
+  it('a bad row past the preview keeps the whole import out; the report leads back to the mapping', async () => {
+    const { page } = s;
+    await page.getByTestId('menu-file').click();
+    await page.getByTestId('menu-import-table').click();
+    await pick(s, dir, 'roster-long.csv');
+    const w = wizard(s);
+    await previewSettled(s);
+    expect(await w.getByTestId('preview-headline').textContent()).toMatch(/^First 100 rows: /);
+    expect(await w.getByTestId('accept-rejects').count()).toBe(0);
+    expect(await w.getByTestId('import-gate-reason').textContent()).toContain('The preview read the first 100 rows: if a later row breaks a rule, nothing is kept');
+    const before = await call(s.host.backend, 'graph.stats', {});
+    await w.getByTestId('spec-name').fill('roster');
+    await previewSettled(s);
+    await w.getByTestId('import-table-start').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor({ timeout: 60_000 });
+    await expect.poll(() => report.getByTestId('import-note').textContent()).toMatch(/would be rejected, so nothing was kept/);
+    expect(await report.locator('table.rejects tbody tr').first().textContent()).toContain("impossible date '31/02/1980'");
+    expect(await call(s.host.backend, 'graph.stats', {})).toEqual(before);
+    await report.getByTestId('report-back-to-mapping').click();
+    await w.waitFor();
+    expect(await w.getByTestId('spec-name').inputValue()).toBe('roster');
+    await page.keyboard.press('Escape');
+    await w.waitFor({ state: 'hidden' });
   });
 
   it('a neo4j export lists each label with what it becomes; Person switched to a person record needs its name mapped', async () => {

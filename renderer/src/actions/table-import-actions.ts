@@ -30,6 +30,20 @@ export function beginTableImport(): void {
   openDialog({ type: 'importTable' });
 }
 
+/** Back to the mapping of the last table import (its report said nothing was kept). */
+export function resumeTableImport(): void {
+  if (!tableImportStore.get().spec) return;
+  set((w) => ({ ...w, step: 'map', panel: null, acceptedFor: null, importing: false }));
+  openDialog({ type: 'importTable' });
+  schedulePreview(0);
+}
+
+/** Is there a mapping of this source to go back to? */
+export function canResume(source: string): boolean {
+  const w = tableImportStore.get();
+  return !!w.spec && !!w.path && source.replace(/[\\/]+$/, '').endsWith(w.path.replace(/^.*[\\/]/, ''));
+}
+
 export function closeTableImport(): void {
   cancelPreview();
   closeDialog();

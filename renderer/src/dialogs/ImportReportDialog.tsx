@@ -1,6 +1,7 @@
 // What an import did: per file, refused files, rejects by reason, the first rejects, CSV export.
 import { api } from '../api/client';
 import { saveRejectsCsv } from '../actions/import-actions';
+import { canResume, resumeTableImport } from '../actions/table-import-actions';
 import { fmtDateTime, fmtInt, fmtSeconds } from '../graph/format';
 import { useQuery } from '../hooks/useQuery';
 import { closeDialog } from '../state/ui-store';
@@ -19,6 +20,9 @@ export function ImportReportDialog({ importId, note }: { importId: number; note?
       footer={
         <>
           <span className="foot-note muted small">{r && r.rowsRejected > 0 ? 'The CSV lists every rejected row with its file, line, column and reason.' : ''}</span>
+          {r && r.status === 'rejected' && canResume(r.source) && (
+            <button className="btn" data-testid="report-back-to-mapping" onClick={resumeTableImport}>Back to the mapping…</button>
+          )}
           <button className="btn" data-testid="report-save-csv" disabled={!r || r.rowsRejected === 0} onClick={() => void saveRejectsCsv(importId)}>
             Save rejects as CSV
           </button>

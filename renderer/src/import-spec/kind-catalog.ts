@@ -15,9 +15,10 @@ export const isRecordKind = (k: string): k is RecordKind => (RECORD_KINDS as rea
 export const isIdentifierKind = (k: string): boolean => !isRecordKind(k) && !isCustomKind(k);
 
 const NODE_LABEL: Record<BuiltinMappable, string> = {
-  subject: 'Person record',
+  // The window calls these Subject record, Vehicle record, Case: the picker says both.
+  subject: 'Person record (subject)',
   vehicle: 'Vehicle record',
-  case: 'Case record',
+  case: 'Case',
   phone: 'Phone',
   email: 'Email',
   address: 'Address',

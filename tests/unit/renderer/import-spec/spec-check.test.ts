@@ -17,7 +17,7 @@ describe('spec problems', () => {
     s.files[0].entities[0].key.columns = [];
     s.name = ' ';
     const problems = checkSpec(s);
-    expect(problems).toContainEqual({ path: '$.files[0].entities[0].key.columns', where: 'people.csv › Person record “person” › key columns', message: 'choose at least one key column' });
+    expect(problems).toContainEqual({ path: '$.files[0].entities[0].key.columns', where: 'people.csv › Person record (subject) “person” › key columns', message: 'choose at least one key column' });
     expect(problems).toContainEqual(expect.objectContaining({ path: '$.name', where: 'Spec name', message: 'give the spec a name' }));
   });
 
@@ -28,7 +28,7 @@ describe('spec problems', () => {
   });
 
   it('describes paths into fields and custom kinds', () => {
-    expect(describePath(peopleSpec(), ['files', 0, 'entities', 0, 'fields', 'dob', 'format'])).toBe('people.csv › Person record “person” › Date of birth');
+    expect(describePath(peopleSpec(), ['files', 0, 'entities', 0, 'fields', 'dob', 'format'])).toBe('people.csv › Person record (subject) “person” › Date of birth');
     expect(describePath(graphSpec(), ['kinds', 1, 'label'])).toBe('Custom kind “Phone” › label');
     expect(describePath(graphSpec(), ['source', 'agency'])).toBe('Source › agency');
   });
@@ -52,7 +52,7 @@ describe('spec problems', () => {
 
 describe('kind catalog', () => {
   it('names the mappable kinds for an analyst', () => {
-    expect(nodeKindLabel('subject')).toBe('Person record');
+    expect(nodeKindLabel('subject')).toBe('Person record (subject)');
     expect(nodeKindLabel('x.bank_account')).toBe('Bank account');
     expect(nodeKindLabel('x.person', graphSpec().kinds)).toBe('Person');
     expect(linkKindLabel('has_phone')).toBe('has phone');
@@ -64,7 +64,7 @@ describe('kind catalog', () => {
 
   it('lists built-in kinds, then custom ones once each', () => {
     const choices = nodeKindChoices(mergeDefs(graphSpec().kinds, [{ kind: 'x.person', label: 'Old person', colour: '#000000', icon: 'person' }, { kind: 'x.ship', label: 'Ship', colour: '#000000', icon: 'vehicle' }]));
-    expect(choices.slice(0, 3).map((c) => c.label)).toEqual(['Person record', 'Vehicle record', 'Case record']);
+    expect(choices.slice(0, 3).map((c) => c.label)).toEqual(['Person record (subject)', 'Vehicle record', 'Case']);
     expect(choices.filter((c) => c.group === 'Custom kinds').map((c) => c.label)).toEqual(['Person', 'Phone', 'Ship']);
     expect(linkKindChoices(graphSpec().linkKinds).at(-1)).toEqual({ value: 'x.uses', label: 'uses', group: 'Custom link kinds' });
   });
