@@ -232,8 +232,10 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     const side = page.locator('.kind-counts li', { hasText: 'Employer' });
     expect(await side.locator('.kc-count').textContent()).toBe('3');
     expect(await side.locator('img').getAttribute('src')).toContain(encodeURIComponent(CHOSEN_COLOUR));
+    // The leads of the import announce themselves a moment later: let them, then clear them off.
+    await page.getByTestId('toast').filter({ hasText: /new lead/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     await clearToasts(s);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(400);
     await s.shot('import-table-result');
   });
 
@@ -348,7 +350,17 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     expect(await w.getByTestId('preview-kinds').locator('li[data-kind="subject"] .itw-kc-n').textContent()).toBe('24');
     // The relationship types keep their own kinds, each shown with what it becomes.
     await parts.locator('button', { hasText: 'uses.csv' }).click();
-    expect(await w.getByTestId('type-kinds').getByLabel('USES becomes').inputValue()).toBe('x.uses');
+    const uses = w.getByTestId('type-kinds').getByLabel('USES becomes');
+    expect(await uses.inputValue()).toBe('x.uses');
+    // A link kind of the analyst's own, named in the wizard.
+    await uses.selectOption('__new__');
+    await w.getByTestId('custom-kind-label').fill('uses phone');
+    await w.getByTestId('custom-kind-label').press('Enter');
+    expect(await w.getByTestId('custom-kind-form').isVisible()).toBe(true);
+    await w.getByTestId('custom-kind-save').click();
+    expect(await uses.inputValue()).toBe('x.uses_phone');
+    await previewSettled(s);
+    expect(await w.getByTestId('preview-kinds').locator('li[data-link-kind="x.uses_phone"] .itw-kc-label').textContent()).toBe('uses phone');
     await clearToasts(s);
     await s.shot('import-table-neo4j');
     await page.keyboard.press('Escape');

@@ -12,6 +12,12 @@ interface Props {
 
 const noEnter = (e: React.KeyboardEvent) => e.key === 'Enter' && e.preventDefault();
 
+/** Offsets of the border's time zones (standard and daylight), and UTC. */
+const ZONES: Array<[string, string]> = [
+  ['Z', 'UTC (Z)'], ['-04:00', '-04:00 (Eastern daylight)'], ['-05:00', '-05:00 (Eastern / Central daylight)'], ['-06:00', '-06:00 (Central / Mountain daylight)'],
+  ['-07:00', '-07:00 (Mountain / Pacific daylight)'], ['-08:00', '-08:00 (Pacific)'], ['+01:00', '+01:00'], ['+02:00', '+02:00'],
+];
+
 export function SourceFields({ spec, columns, onEdit }: Props) {
   const s = spec.source;
   const columnSelect = (which: 'agencyColumn' | 'handlingColumn', label: string) => (
@@ -44,6 +50,13 @@ export function SourceFields({ spec, columns, onEdit }: Props) {
         </label>
         {columnSelect('agencyColumn', 'Agency per row from')}
         {columnSelect('handlingColumn', 'Handling per row from')}
+        <label className="itw-field">
+          <span>Times written without an offset are</span>
+          <select className="itw-select" data-testid="spec-timezone" value={s.timezone} onChange={(e) => onEdit((x) => setSource(x, { timezone: e.target.value }))}>
+            {!ZONES.some(([z]) => z === s.timezone) && <option value={s.timezone}>{s.timezone}</option>}
+            {ZONES.map(([z, label]) => <option key={z} value={z}>{label}</option>)}
+          </select>
+        </label>
       </div>
     </section>
   );
