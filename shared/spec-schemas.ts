@@ -52,6 +52,8 @@ export const RANK_RESULT = z.object({
   nodes: z.number().int(),
   links: z.number().int(),
   top: z.array(z.object({ id: z.number().int(), kind: NODE_KIND, label: z.string(), sourceId: z.string().nullable(), score: z.number() })),
+  /** Set when the scores are estimated (betweenness of a very large graph), saying how. */
+  note: z.string().nullable(),
   ms: z.number(),
 });
 export type RankResult = z.infer<typeof RANK_RESULT>;

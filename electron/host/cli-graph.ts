@@ -79,9 +79,9 @@ export async function cmdMetrics(b: Backend, v: GraphValues & { metric?: string;
     linkKinds: kinds(v['link-kinds'], 'link-kinds'),
     top: int(v.top, 'top', 20),
   });
-  const out = { metric: r.metric, nodes: r.nodes, links: r.links, ms: r.ms, top: r.top.map((t) => ({ id: t.id, kind: t.kind, label: t.label, source_id: t.sourceId, score: t.score })) };
+  const out = { metric: r.metric, nodes: r.nodes, links: r.links, ms: r.ms, note: r.note, top: r.top.map((t) => ({ id: t.id, kind: t.kind, label: t.label, source_id: t.sourceId, score: t.score })) };
   print(v.json, out, () =>
-    [`${r.metric} over ${r.nodes.toLocaleString('en-US')} entities and ${r.links.toLocaleString('en-US')} links (${r.ms} ms):`, ...r.top.map((t, i) => `${String(i + 1).padStart(4)}. ${(Number.isInteger(t.score) ? String(t.score) : t.score.toPrecision(6)).padStart(12)}  ${t.kind.padEnd(16)} ${t.label}${t.sourceId ? `  (${t.sourceId})` : ''}`)].join('\n'),
+    [`${r.metric} over ${r.nodes.toLocaleString('en-US')} entities and ${r.links.toLocaleString('en-US')} links (${r.ms} ms)${r.note ? `, ${r.note}` : ''}:`, ...r.top.map((t, i) => `${String(i + 1).padStart(4)}. ${(Number.isInteger(t.score) ? String(t.score) : t.score.toPrecision(6)).padStart(12)}  ${t.kind.padEnd(16)} ${t.label}${t.sourceId ? `  (${t.sourceId})` : ''}`)].join('\n'),
   );
   return 0;
 }

@@ -17,6 +17,7 @@ import { runCanvasBench } from './canvas';
 import { leadsBench } from './leads';
 import { accessBench } from './access';
 import { sessionBench } from './session';
+import { specBench } from './specs';
 import { DATASETS, demoTruth, fake1000, febrl, febrl4, pairwise, type Labelled } from './datasets';
 
 const { values } = parseArgs({
@@ -27,7 +28,7 @@ const { values } = parseArgs({
     kills: { type: 'string' },
     'national-day': { type: 'boolean' },
     out: { type: 'string' },
-    /** Run one part only: session (the review-session bench on a small case). */
+    /** Run one part only: session (the review-session bench on a small case), specs (import specs). */
     only: { type: 'string' },
     'session-seconds': { type: 'string' },
   },
@@ -103,6 +104,14 @@ async function sessionOnly(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** `--only specs`: imports through import specs (graph export, CSV and XLSX rosters), ranking and paths. */
+async function specsOnly(): Promise<void> {
+  const dir = tmpDir('crosslink-bench-');
+  await specBench(dir, record);
+  printReport('bench-specs.json', {});
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 function printReport(name: string, extra: object): void {
   console.log(`\n${'metric'.padEnd(40)} ${'value'.padStart(10)}  ${'unit'.padEnd(4)}  ${'target'.padEnd(30)}  note`);
   for (const r of results) {
@@ -117,7 +126,8 @@ function printReport(name: string, extra: object): void {
 
 async function main(): Promise<void> {
   if (values.only === 'session') return sessionOnly();
-  if (values.only) throw new Error(`--only: unknown part '${values.only}' (known: session)`);
+  if (values.only === 'specs') return specsOnly();
+  if (values.only) throw new Error(`--only: unknown part '${values.only}' (known: session, specs)`);
   const dir = tmpDir('crosslink-bench-');
   const bundle = path.join(dir, 'day1');
   let t = performance.now();
@@ -223,6 +233,7 @@ async function main(): Promise<void> {
     record('canvas bench', 0, '-', `skipped: ${(e as Error).message.split('\n')[0]}`);
   }
 
+  await specBench(dir, record);
   if (kills > 0) await killBench(bundle, cli, kills, first.seconds);
   await resolutionBench(dir, bundle);
 
