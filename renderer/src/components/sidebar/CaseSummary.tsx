@@ -29,7 +29,7 @@ export function CaseSummary() {
           ))}
         </ul>
       ) : (
-        <p className="muted small">The case is empty. Use File › Import bundle… to load a TECS export.</p>
+        <p className="muted small">The case is empty. Use File › Import bundle… for a TECS export, or File › Import table… for a spreadsheet or graph export.</p>
       )}
     </section>
   );
