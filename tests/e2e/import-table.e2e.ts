@@ -178,6 +178,16 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     expect(await w.getByTestId('import-table-start').isDisabled()).toBe(true);
     expect(await w.getByTestId('import-gate-reason').textContent()).toContain('Tick “Accept” to import without the 1 rejected row');
     expect((await call(s.host.backend, 'import.list', {})).length).toBe(0);
+    // A spec problem is named by file, entity and field, and holds the preview and the import.
+    await w.getByLabel('Ref is part of the key').first().uncheck();
+    const problems = w.getByTestId('spec-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('people.csv › Person record (subject) “person” › key columns: choose at least one key column');
+    expect(await problems.textContent()).toContain('$.files[0].entities[0].key.columns');
+    expect(await w.getByTestId('import-gate-reason').textContent()).toBe('Fix 1 problem of the spec first.');
+    await w.getByLabel('Ref is part of the key').first().check();
+    await previewSettled(s);
+    await problems.waitFor({ state: 'hidden' });
   });
 
   it('saves the spec as JSON for the next file of this shape; Escape leaves the panel, not the wizard', async () => {

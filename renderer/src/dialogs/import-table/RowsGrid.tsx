@@ -18,7 +18,11 @@ interface Props {
 
 export function RowsGrid({ part, files, header, preview, focus }: Props) {
   const [chosen, setChosen] = useState<string | null>(null);
-  const file = files.find((f) => f.file === (focus?.file ?? chosen)) ?? files[0] ?? null;
+  // A reject clicked in the preview shows its file; the analyst may pick another after.
+  useEffect(() => {
+    if (focus) setChosen(focus.file);
+  }, [focus]);
+  const file = files.find((f) => f.file === chosen) ?? files[0] ?? null;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focus || !box.current) return;

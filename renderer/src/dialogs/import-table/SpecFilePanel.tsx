@@ -51,7 +51,7 @@ export function SpecFilePanel({ mode, specName, specFile, loadError }: Props) {
             )}
           </div>
         )}
-        <FileBrowser dir={dir} mode={mode === 'save' ? 'folder' : 'spec'} typed={typed} onTyped={setTyped} selected={selected}
+        <FileBrowser dir={dir} mode="spec" typed={typed} onTyped={setTyped} selected={selected}
           onSelect={(e) => {
             setSelected(e);
             if (mode === 'save' && e?.type === 'file') setName(e.name);
