@@ -330,6 +330,28 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     await w.waitFor({ state: 'hidden' });
   });
 
+  it('Escape cancels a kind form, not the wizard; a mapping closed by mistake can be taken up again', async () => {
+    const { page } = s;
+    await page.keyboard.press('Control+Shift+I');
+    await pick(s, dir, 'people.csv');
+    const w = wizard(s);
+    await w.getByTestId('entity-kind').first().selectOption('__new__');
+    await w.getByTestId('custom-kind-label').fill('Crew member');
+    await page.keyboard.press('Escape');
+    await w.getByTestId('custom-kind-form').waitFor({ state: 'hidden' });
+    expect(await w.getByTestId('entity-kind').first().inputValue()).toBe('subject');
+    await w.getByTestId('spec-name').fill('crew list');
+    await page.keyboard.press('Escape');
+    await w.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+Shift+I');
+    await page.getByTestId('import-table-pick').getByText('The mapping of people.csv was closed before it was imported.').waitFor();
+    await page.getByTestId('import-table-reopen').click();
+    expect(await w.getByTestId('spec-name').inputValue()).toBe('crew list');
+    await previewSettled(s);
+    await page.keyboard.press('Escape');
+    await w.waitFor({ state: 'hidden' });
+  });
+
   it('a neo4j export lists each label with what it becomes; Person switched to a person record needs its name mapped', async () => {
     const { page } = s;
     await page.keyboard.press('Escape');

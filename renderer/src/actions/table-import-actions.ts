@@ -19,6 +19,9 @@ let seq = 0;
 
 const set = (fn: (w: TableImport) => TableImport): void => tableImportStore.set(fn);
 
+/** The mapping the wizard was closed on (Escape, Cancel), offered again when it next opens. */
+let previous: TableImport | null = null;
+
 /** File > Import table…: with no case open, a case is created first (as for bundles). */
 export function beginTableImport(): void {
   if (!caseStore.get().info) {
@@ -26,14 +29,27 @@ export function beginTableImport(): void {
     return;
   }
   cancelPreview();
+  const w = tableImportStore.get();
+  if (w.step === 'map' && w.spec && !w.imported) previous = w;
   tableImportStore.set(EMPTY_WIZARD);
   openDialog({ type: 'importTable' });
+}
+
+/** The file of the mapping that can be taken up again, if any. */
+export const previousMapping = (): string | null => previous?.path ?? null;
+
+/** Takes up the mapping the wizard was last closed on, as it was. */
+export function reopenPreviousMapping(): void {
+  if (!previous) return;
+  tableImportStore.set({ ...previous, panel: null, importing: false, acceptedFor: null });
+  previous = null;
+  schedulePreview(0);
 }
 
 /** Back to the mapping of the last table import (its report said nothing was kept). */
 export function resumeTableImport(): void {
   if (!tableImportStore.get().spec) return;
-  set((w) => ({ ...w, step: 'map', panel: null, acceptedFor: null, importing: false }));
+  set((w) => ({ ...w, step: 'map', panel: null, acceptedFor: null, importing: false, imported: false }));
   openDialog({ type: 'importTable' });
   schedulePreview(0);
 }
@@ -152,6 +168,7 @@ export async function importTable(): Promise<void> {
   cancelPreview();
   set((x) => ({ ...x, importing: true }));
   const started = await startImport(w.path, { spec: w.spec, acceptRejects: gate.acceptRejects });
-  set((x) => ({ ...x, importing: false }));
-  if (!started) schedulePreview(0);
+  set((x) => ({ ...x, importing: false, imported: started }));
+  if (started) previous = null;
+  else schedulePreview(0);
 }

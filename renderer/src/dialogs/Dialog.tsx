@@ -19,6 +19,8 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', test
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
+      // An inline form inside the dialog (data-own-escape) takes its own Escape: it cancels the form, not the dialog.
+      if (e.target instanceof Element && e.target.closest('[data-own-escape]')) return;
       e.preventDefault();
       e.stopPropagation();
       close.current();

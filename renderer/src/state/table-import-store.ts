@@ -39,6 +39,8 @@ export interface TableImport {
   /** The rejects the analyst accepted (import-gate rejectSignature). */
   acceptedFor: string | null;
   importing: boolean;
+  /** The import of this mapping was started (closing the wizard then loses nothing). */
+  imported: boolean;
 }
 
 export const EMPTY_WIZARD: TableImport = {
@@ -57,6 +59,7 @@ export const EMPTY_WIZARD: TableImport = {
   focus: null,
   acceptedFor: null,
   importing: false,
+  imported: false,
 };
 
 export const tableImportStore = createStore<TableImport>(EMPTY_WIZARD);

@@ -22,7 +22,12 @@ export function CustomKindForm({ link, initial, onSave, onCancel }: Props) {
   const ok = label.trim().length > 0;
   const save = () => ok && onSave({ kind, label: label.trim(), colour: shownColour, icon: shownIcon, ...(link ? { directed: initial?.directed ?? true } : {}) });
   return (
-    <div className="itw-kindform" data-testid="custom-kind-form">
+    <div className="itw-kindform" data-testid="custom-kind-form" data-own-escape
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onCancel();
+      }}>
       <label className="itw-field">
         <span>{link ? 'Link label' : 'Kind label'}</span>
         <input data-testid="custom-kind-label" value={label} maxLength={80} autoFocus placeholder={link ? 'e.g. works for' : 'e.g. Company'}

@@ -2,7 +2,8 @@
 // (a neo4j-admin export is a folder of node and relationship files).
 import { useEffect, useState } from 'react';
 import type { DirEntry } from '../../../../shared/contract';
-import { closeTableImport, readTable } from '../../actions/table-import-actions';
+import { closeTableImport, previousMapping, readTable, reopenPreviousMapping } from '../../actions/table-import-actions';
+import { baseName } from '../../graph/paths';
 import { useDirListing } from '../../hooks/useDirListing';
 import { tableTarget } from '../../import-spec/table-target';
 import { Dialog } from '../Dialog';
@@ -17,6 +18,7 @@ export function PickTableStep({ reading, error, path }: { reading: boolean; erro
   }, [dir.listing]);
   const target = tableTarget(dir.listing, selected, typed);
   const read = (p = target?.path) => p && !reading && void readTable(p);
+  const earlier = previousMapping();
   return (
     <Dialog title="Import table — choose the file" onClose={closeTableImport} size="large" testId="import-table-pick"
       footer={
@@ -29,6 +31,12 @@ export function PickTableStep({ reading, error, path }: { reading: boolean; erro
         </>
       }>
       {error && <div className="error-box" data-testid="import-table-read-error"><strong>Could not read {path ?? 'the file'}.</strong> {error}</div>}
+      {earlier && !reading && (
+        <div className="info-box">
+          The mapping of <span className="mono">{baseName(earlier)}</span> was closed before it was imported.{' '}
+          <button className="link-btn" data-testid="import-table-reopen" onClick={reopenPreviousMapping}>Back to that mapping</button>
+        </div>
+      )}
       {reading && <div className="info-box" role="status">Reading {path} and guessing a first mapping…</div>}
       <FileBrowser dir={dir} mode="table" typed={typed} onTyped={setTyped} selected={selected} onSelect={setSelected} onOpenFile={(e) => read(e.path)} />
     </Dialog>
