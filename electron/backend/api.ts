@@ -86,6 +86,8 @@ export function backupSettings(over: Partial<BackupSettings> = {}): BackupSettin
   };
 }
 
+const rowsWord = (n: number | undefined): string => (n === undefined ? 'Some rows' : `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`);
+
 const FREE_QUERIES = new Set<string>(['graph.warm', 'cotravel.run', 'leads.run', 'board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
 
 type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<Output<N>> };
@@ -360,7 +362,7 @@ export class Backend {
               ? 'These files were already imported with this spec; nothing was added.'
               : 'This bundle (same export_id) is already in the case; nothing was added.'
             : outcome.status === 'rejected'
-              ? `${(outcome as SpecImportOutcome).wouldReject?.toLocaleString('en-US') ?? 'Some'} rows would be rejected, so nothing was kept. Review them in the report, then import again accepting them.`
+              ? `${rowsWord((outcome as SpecImportOutcome).wouldReject)} would be rejected, so nothing was kept. Review them in the report, then import again accepting them.`
             : outcome.status === 'cancelled'
               ? 'Import cancelled; the case is as it was before the import.'
               : null);

@@ -281,8 +281,8 @@ describe('Import table: the mapping wizard, end to end in Chromium', () => {
     expect(await w.getByTestId('entity-card').count()).toBe(2);
     expect(await w.getByTestId('import-gate-reason').textContent()).not.toContain('Spec file');
     await previewSettled(s);
-    // Three person records, their 3 phones and 2 emails, and Delta Holdings (the other employers are in the case).
-    expect(await w.getByTestId('preview-headline').textContent()).toBe('4 rows: 9 entities, 8 links, 1 rejected row');
+    // Three person records, their 3 phones and 2 emails, and their 3 employers (Delta Holdings new, two already in the case).
+    expect(await w.getByTestId('preview-headline').textContent()).toBe('4 rows: 11 entities, 8 links, 1 rejected row');
     const cells = await w.getByTestId('preview-rejects').locator('tbody tr').first().locator('td').allTextContents();
     expect(cells.slice(0, 3)).toEqual(['people.xlsx', '4', DOB]);
     expect(cells[3]).toContain("impossible date '30/02/1999'");

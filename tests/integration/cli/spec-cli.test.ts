@@ -78,7 +78,7 @@ describe('crosslink spec, import --spec and metrics', () => {
     expect(pv.code).toBe(1); // no case yet
     const first = run('import', table, '--spec', specFile, '--db', db, '--json');
     expect(first.code).toBe(1);
-    expect(first.err).toMatch(/1 rows would be rejected, so nothing was kept/);
+    expect(first.err).toMatch(/1 row would be rejected, so nothing was kept/);
     expect(JSON.parse(first.out).rejects).toEqual([
       { file: 'vehicles-seen.csv', line: 3, column: 'Seen at', reason: "$.files[0].entities[0].at: not a date (YYYY-MM-DD): 'yesterday'" },
     ]);

@@ -191,7 +191,7 @@ describe('a neo4j-admin export', () => {
     const before = countsOf(file);
     const { jobId } = await call(b, 'import.start', { path: dir });
     const done = await b.waitForJob(jobId);
-    expect(done.note).toMatch(/1 rows would be rejected, so nothing was kept/);
+    expect(done.note).toMatch(/1 row would be rejected, so nothing was kept/);
     expect(countsOf(file)).toEqual(before);
     const report = await call(b, 'import.report', { importId: done.importId!, limit: 10 });
     expect(report.status).toBe('rejected');

@@ -163,6 +163,8 @@ export interface PreviewSink {
   header: string[];
   rows: Array<{ line: number; cells: string[] }>;
   refused: string | null;
+  /** Nodes the rows' entities became (new, or already in the case). */
+  touched: Set<number>;
 }
 
 async function loadPart(
@@ -249,6 +251,7 @@ async function loadPart(
   }
   stream.destroy();
   if (st.rows) for (const [k, v] of st.rows.metKinds) if (!met.has(k)) met.set(k, v);
+  if (st.rows && preview) for (const id of st.rows.touched) preview.touched.add(id);
   progress.bytesDone = bytesBefore + src.size(file);
   if (refusal) {
     if (preview) preview.refused = refusal;
@@ -325,25 +328,26 @@ export async function previewSpec(db: Database.Database, location: string, spec:
     const writer = new GraphWriter(db);
     const progress: ImportProgressInfo = { file: null, phase: 'preview', rowsRead: 0, rowsTotal: null, bytesDone: 0, bytesTotal: 0, elapsed: 0 };
     const met = new Map<string, { label: string; link: boolean }>();
+    const touched = new Set<number>();
     for (const job of jobs) {
-      const sink: PreviewSink = { limit, header: [], rows: [], refused: null };
+      const sink: PreviewSink = { limit, header: [], rows: [], refused: null, touched };
       const c = await loadPart(db, writer, null, src, spec, job, importId, null, progress, () => {}, met, sink);
       out.files.push({ file: job.file, part: job.partIndex, header: sink.header, rows: sink.rows, refused: sink.refused, rowsRead: c.read });
       out.counts.rows += c.read;
     }
     const fileName = db.prepare('SELECT name FROM source_file WHERE id = ?').pluck();
     const shown = 2000;
-    // Entities this preview touched: those it made, and those of the case it named (spec keys of earlier imports).
-    const touched = db
-      .prepare(
-        `SELECT DISTINCT n.id, n.kind, n.label, n.key, n.file_id, n.line FROM spec_key k JOIN node n ON n.id = k.node
-         WHERE k.file_id IN (SELECT id FROM source_file WHERE import_id = ?) ORDER BY n.id LIMIT ?`,
-      )
-      .all(importId, shown) as Array<{ id: number; kind: NodeKind; label: string; key: string; file_id: number | null; line: number | null }>;
-    out.counts.entities = db.prepare('SELECT count(DISTINCT node) FROM spec_key WHERE file_id IN (SELECT id FROM source_file WHERE import_id = ?)').pluck().get(importId) as number;
+    // Entities this preview touched: every node it made (the identifiers a record's fields name
+    // too), and the nodes of the case its rows named.
+    type Row = { id: number; kind: NodeKind; label: string; key: string; file_id: number | null; line: number | null };
+    const made = db.prepare('SELECT id, kind, label, key, file_id, line FROM node WHERE id > ? ORDER BY id LIMIT ?').all(marks.node, shown) as Row[];
+    const older = [...touched].filter((id) => id <= marks.node).sort((x, y) => x - y);
+    const byId = db.prepare('SELECT id, kind, label, key, file_id, line FROM node WHERE id = ?');
+    const touchedRows = [...older.slice(0, shown).map((id) => byId.get(id) as Row), ...made].slice(0, shown);
+    out.counts.entities = older.length + (db.prepare('SELECT count(*) FROM node WHERE id > ?').pluck().get(marks.node) as number);
     const defs = kindDefs(db);
     const labels = new Map<string, KindDef>([...defs.nodes, ...defs.links].map((d) => [d.kind, d]));
-    for (const r of touched) {
+    for (const r of touchedRows) {
       const label = labels.get(r.kind)?.label ?? (met.get(r.kind)?.label !== r.kind ? met.get(r.kind)?.label : undefined);
       out.entities.push({
         id: r.id, kind: r.kind, kindLabel: label ?? nodeKindLabel(r.kind), label: r.label, key: r.key,

@@ -50,6 +50,8 @@ export class SpecRowWriter {
   private readonly addKey: Database.Statement;
   private readonly addPart: Database.Statement;
   private readonly kinds = new Set<string>();
+  /** Nodes the rows' entities became, new or already in the case (for previews). */
+  readonly touched = new Set<number>();
   /** Custom kinds this import met (for kind_def), with the label they were read as. */
   readonly metKinds = new Map<string, { label: string; link: boolean }>();
 
@@ -339,7 +341,10 @@ export class SpecRowWriter {
 
   private writeEntity(p: PlannedEntity, origin: RowOrigin & { handling: Handling }): { id: number; isNew: boolean } | Reject {
     const known = this.findKey.get(p.e.space, p.key) as number | undefined;
-    if (known !== undefined) return { id: known, isNew: false };
+    if (known !== undefined) {
+      this.touched.add(known);
+      return { id: known, isNew: false };
+    }
     let id: number;
     let isNew = true;
     if (p.derived) {
@@ -375,6 +380,7 @@ export class SpecRowWriter {
       if (!this.metKinds.has(p.kind)) this.metKinds.set(p.kind, { label: p.kind, link: false });
     }
     this.addKey.run(p.e.space, p.key, id, this.fileId);
+    this.touched.add(id);
     return { id, isNew };
   }
 
