@@ -11,6 +11,7 @@ import { linkDetails, nodeDetails } from '../graph/details';
 import { resolveSourceId } from '../graph/resolve-id';
 import { search } from '../graph/search';
 import { stats } from '../graph/stats';
+import fs from 'node:fs';
 import path from 'node:path';
 import { bundleAlreadyLoaded, importBundle, isBundle, type ImportProgressInfo } from '../ingest/import-bundle';
 import { importWithSpec, kindDefs, previewSpec } from '../ingest/spec/import-table';
@@ -201,12 +202,15 @@ const pick = (r: NodeRef) => ({ id: r.id, kind: r.kind, label: r.label, sourceId
 async function runImport(c: OpContext, location: string, spec: ImportSpec | undefined, acceptRejects: boolean) {
   const ctl = { onProgress: (p: ImportProgressInfo) => c.progress(p), isCancelled: () => c.isCancelled(), acceptRejects };
   if (spec) return importWithSpec(c.db, location, spec, ctl);
-  if (await isBundle(location)) return importBundle(c.db, location, ctl);
-  const inferred = await inferSpec(location, { agency: c.as });
+  // A bundle by its manifest; a location that is no table source either is read as a bundle, for its own error.
+  if ((await isBundle(location)) || !fs.existsSync(location)) return importBundle(c.db, location, ctl);
+  const inferred = await inferSpec(location, { agency: c.as }).catch(() => null);
+  // Not readable as tables either (a damaged zip): the bundle reader says what is wrong with it.
+  if (!inferred) return importBundle(c.db, location, ctl);
   if (inferred.style !== 'neo4j') {
     throw new AppError(
       'bad_bundle',
-      `${path.basename(location)} has no manifest.json, so it is not a TECS bundle, and no graph-database header (:ID, :START_ID). Import it as a table with a spec: File > Import table…, or crosslink import PATH --spec SPEC.json.`,
+      `${path.basename(location)} is not a TECS bundle: it has no manifest.json. Nor is it a graph-database export (no :ID or :START_ID header). Import a table with a spec: File > Import table…, or crosslink import PATH --spec SPEC.json.`,
     );
   }
   return importWithSpec(c.db, location, inferred.spec, ctl);
