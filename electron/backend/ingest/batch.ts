@@ -2,6 +2,7 @@
 // unwinds them, and the page cache an import runs with.
 import type Database from 'better-sqlite3';
 import type { GraphWriter } from './graph-writer';
+import type { ImportControl, ImportProgressInfo } from './import-bundle';
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -56,3 +57,16 @@ export class Batch {
   }
 }
 
+
+/** Reports progress at most every 150 ms (or when forced), and stops the import when the analyst cancelled it. */
+export function progressTicker(progress: ImportProgressInfo, started: number, ctl: ImportControl): (force?: boolean) => void {
+  let lastTick = 0;
+  return (force = false) => {
+    const t = Date.now();
+    if (!force && t - lastTick < 150) return;
+    lastTick = t;
+    progress.elapsed = (t - started) / 1000;
+    ctl.onProgress?.({ ...progress });
+    if (ctl.isCancelled?.()) throw new ImportCancelled();
+  };
+}

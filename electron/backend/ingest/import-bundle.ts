@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { openBundle, type BundleSource } from './bundle-source';
 import { readCsvBatches } from './csv-reader';
 import { BUNDLE_FILES, type BundleFile, type Manifest } from './format';
-import { Batch, ImportCancelled, importCacheKib } from './batch';
+import { Batch, ImportCancelled, importCacheKib, progressTicker } from './batch';
 import { GraphWriter } from './graph-writer';
 import { LOADERS, type RowView } from './loaders';
 import { currentMarks, removeAbove, rollBackImport } from './import-marks';
@@ -134,15 +134,7 @@ async function runImport(db: Database.Database, src: BundleSource, ctl: ImportCo
     : null;
   const started = Date.now();
   const progress: ImportProgressInfo = { file: null, phase: 'reading', rowsRead: 0, rowsTotal, bytesDone: 0, bytesTotal, elapsed: 0 };
-  let lastTick = 0;
-  const tick = (force = false) => {
-    const t = Date.now();
-    if (!force && t - lastTick < 150) return;
-    lastTick = t;
-    progress.elapsed = (t - started) / 1000;
-    ctl.onProgress?.({ ...progress });
-    if (ctl.isCancelled?.()) throw new ImportCancelled();
-  };
+  const tick = progressTicker(progress, started, ctl);
 
   // The import row and its marks are committed first, so an interrupted import can be
   // found and taken back out when the case is next opened.

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { defaultKindColour, guessIcon, type FileSpec, type ImportSpec } from '../../../../shared/import-spec';
 import { humaniseKind, nodeKindLabel, type KindDef, type LinkKind, type NodeKind } from '../../../../shared/model';
 import { AppError } from '../../errors';
-import { Batch, ImportCancelled, importCacheKib } from '../batch';
+import { Batch, ImportCancelled, importCacheKib, progressTicker } from '../batch';
 import { GraphWriter } from '../graph-writer';
 import type { ImportControl, ImportOutcome, ImportProgressInfo } from '../import-bundle';
 import { currentMarks, removeAbove, rollBackImport, takeOut } from '../import-marks';
@@ -91,15 +91,7 @@ async function run(
   const started = Date.now();
   const bytesTotal = jobs.reduce((s, j) => s + src.size(j.file), 0);
   const progress: ImportProgressInfo = { file: null, phase: 'reading', rowsRead: 0, rowsTotal: null, bytesDone: 0, bytesTotal, elapsed: 0 };
-  let lastTick = 0;
-  const tick = (force = false) => {
-    const t = Date.now();
-    if (!force && t - lastTick < 150) return;
-    lastTick = t;
-    progress.elapsed = (t - started) / 1000;
-    ctl.onProgress?.({ ...progress });
-    if (ctl.isCancelled?.()) throw new ImportCancelled();
-  };
+  const tick = progressTicker(progress, started, ctl);
   const marks = currentMarks(db);
   const importId = Number(
     db.prepare(
