@@ -43,3 +43,9 @@ export function fmtBytes(n: number): string {
 export function stamp(d = new Date()): string {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** A bundle by its export id; a table or graph export by its file (the export id of a spec import is a hash). */
+export function importTitle(im: { exportId: string; source: string }): string {
+  if (!im.exportId.startsWith('spec:')) return im.exportId;
+  return im.source.split(/[\\/]/).filter(Boolean).pop() ?? im.exportId;
+}

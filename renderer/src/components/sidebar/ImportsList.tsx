@@ -1,5 +1,5 @@
 import { beginImport } from '../../actions/case-actions';
-import { fmtDateTime, fmtInt } from '../../graph/format';
+import { fmtDateTime, fmtInt, importTitle } from '../../graph/format';
 import { useStore } from '../../hooks/useStore';
 import { caseStore } from '../../state/case-store';
 import { openDialog } from '../../state/ui-store';
@@ -19,7 +19,7 @@ export function ImportsList() {
           <li key={im.importId}>
             <button className="import-row" onClick={() => openDialog({ type: 'report', importId: im.importId })} title="Open the import report">
               <div className="import-top">
-                <span className="import-id mono">{im.exportId}</span>
+                <span className="import-id mono" title={im.exportId}>{importTitle(im)}</span>
                 <span className={`status status-${im.status}`}>{im.status.replace(/_/g, ' ')}</span>
               </div>
               <div className="import-sub muted small">
