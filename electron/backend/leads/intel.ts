@@ -57,7 +57,10 @@ export function familyParts(label: string): string[] {
 export const cleanLabel = (l: string): string => l.replace(/ · \d+ records?$/, '');
 
 const TIE_KINDS = new Set(['family', 'associate', 'cohabitant', 'employer', 'phone_contact']);
-const IDENTIFIER_LINKS = new Set(['has_phone', 'has_address', 'has_email', 'has_document']);
+/** Identifier link kinds, by a small code (tuples of numbers are cheaper than of strings). */
+const IDENTIFIER_LINKS = new Map([['has_phone', 0], ['has_address', 1], ['has_email', 2], ['has_document', 3]]);
+const IDENTIFIER_OF: IdentifierKind[] = ['phone', 'address', 'email', 'document'];
+const DOCUMENT = 3;
 
 export function loadIntel(db: Database.Database): Intel {
   // One pass over the links the detectors read (a national day has millions of links:
@@ -65,7 +68,7 @@ export function loadIntel(db: Database.Database): Intel {
   const personOf = new Map<number, number>();
   const eventVehicle: Array<[number, number]> = [];
   const plates: Array<[number, number]> = [];
-  const identifierLinks: Array<[number, number, number]> = [];
+  const identifierLinks: Array<[number, number, number, number]> = [];
   const tieLinks: Array<[number, string, number, number]> = [];
   const ownerLinks: Array<[number, number, number]> = [];
   const portOfEventNode = new Map<number, number>();
@@ -83,28 +86,30 @@ export function loadIntel(db: Database.Database): Intel {
     else if (kind === 'resolved_as') {
       personOf.set(src, dst);
       eventVehicle.push([src, dst]);
-    } else if (IDENTIFIER_LINKS.has(kind)) identifierLinks.push([id, src, dst]);
+    } else if (IDENTIFIER_LINKS.has(kind)) identifierLinks.push([id, src, dst, IDENTIFIER_LINKS.get(kind)!]);
     else if (TIE_KINDS.has(kind)) tieLinks.push([id, kind, src, dst]);
     else if (kind === 'event_plate') plates.push([src, dst]);
     else ownerLinks.push([id, src, dst]);
   }
   const travellers = new Set(travelled.map((t) => t[1]));
-  // Identifier nodes: kind and value.
-  const identNode = new Map<number, { kind: IdentifierKind; value: string }>();
-  for (const [id, kind, label] of db.prepare(`SELECT id, kind, label FROM node WHERE kind IN ('phone', 'address', 'email', 'document')`).raw(true).iterate() as Iterable<[number, IdentifierKind, string]>) {
-    identNode.set(id, { kind, value: label });
-  }
-  const documents = identifierLinks.filter(([, , dst]) => identNode.get(dst)?.kind === 'document').map(([, src, dst]) => [src, dst] as [number, number]);
+  // A record's documents, for who is who: the link kind says what the identifier is, so the
+  // identifier nodes (a national day has a document node per traveller) are not read.
+  const documents: Array<[number, number]> = [];
+  for (const [, src, dst, kind] of identifierLinks) if (kind === DOCUMENT) documents.push([src, dst]);
   const { whoOf } = identityFrom(personOf, documents);
 
-  // Identifiers given by subject records (crossings give only their document).
+  // Identifiers given by subject records (crossings give only their document); their values
+  // are read for these nodes only.
+  const valueStmt = db.prepare(`SELECT label FROM node WHERE id = ? AND kind IN ('phone', 'address', 'email', 'document')`).pluck();
   const identifiers: Intel['identifiers'] = new Map();
-  for (const [link, rec, ident] of identifierLinks) {
+  for (const [link, rec, ident, kind] of identifierLinks) {
     if (travellers.has(rec)) continue;
-    const node = identNode.get(ident);
-    if (!node) continue;
     let e = identifiers.get(ident);
-    if (!e) identifiers.set(ident, (e = { kind: node.kind, value: node.value, by: new Map() }));
+    if (!e) {
+      const value = valueStmt.get(ident) as string | undefined;
+      if (value === undefined) continue;
+      identifiers.set(ident, (e = { kind: IDENTIFIER_OF[kind], value, by: new Map() }));
+    }
     const who = whoOf(rec);
     const list = e.by.get(who);
     if (list) list.push(link);
