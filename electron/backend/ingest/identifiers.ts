@@ -60,3 +60,46 @@ export function identifierSearchText(kind: 'phone' | 'plate' | 'document' | 'vin
   if (kind === 'email') return `${foldText(key)} ${key.replace(/[^a-z0-9@._-]/g, '')}`;
   return compact(key);
 }
+
+/** A shared identifier's node: its key (what makes two mentions one node), label and search text. */
+export interface IdentifierNode {
+  key: string;
+  label: string;
+  text: string;
+}
+
+export function phoneNode(raw: string): IdentifierNode | null {
+  const key = normalisePhone(raw);
+  return key ? { key, label: key, text: identifierSearchText('phone', key) } : null;
+}
+
+export function emailNode(raw: string): IdentifierNode | null {
+  const key = normaliseEmail(raw);
+  return key ? { key, label: key, text: identifierSearchText('email', key) } : null;
+}
+
+export function plateNode(raw: string, region: string): IdentifierNode | null {
+  const key = normalisePlate(raw);
+  return key ? { key, label: region ? `${key} (${region})` : key, text: identifierSearchText('plate', key) } : null;
+}
+
+export function vinNode(raw: string): IdentifierNode | null {
+  const key = normaliseVin(raw);
+  return key ? { key, label: key, text: identifierSearchText('vin', key) } : null;
+}
+
+export function documentNode(type: string, country: string, number: string): IdentifierNode | null {
+  const key = documentKey(type, country, number);
+  if (!key) return null;
+  const [t, c, n] = key.split('|');
+  const label = `${t === 'UNKNOWN' ? 'DOC' : t.replace(/_/g, ' ')} ${c} ${n}`.replace(/\s+/g, ' ');
+  return { key, label, text: `${identifierSearchText('document', key)} ${foldText(label)}` };
+}
+
+/** An address line with its place: city, region, postal code, country. */
+export function addressNode(parts: readonly string[]): IdentifierNode | null {
+  const key = addressKey(parts);
+  if (!key) return null;
+  const label = parts.filter(Boolean).join(', ');
+  return { key, label, text: foldText(label) };
+}

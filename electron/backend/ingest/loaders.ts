@@ -3,7 +3,7 @@ import type { LinkKind } from '../../../shared/model';
 import type { BundleFile } from './format';
 import type { GraphWriter, RecordInsert, RowOrigin } from './graph-writer';
 import {
-  addressKey, documentKey, identifierSearchText, normaliseEmail, normalisePhone, normalisePlate, normaliseVin,
+  addressNode, documentNode, emailNode, identifierSearchText, normalisePhone, normalisePlate, normaliseVin, phoneNode, plateNode, vinNode,
 } from './identifiers';
 import { foldText, nameVariants } from '../util/text';
 
@@ -31,33 +31,23 @@ function fromInsert(res: RecordInsert, idColumn: string, id: string): LoadResult
 }
 
 function attachDocument(w: GraphWriter, r: RowView, owner: number, at: string | null): void {
-  const key = documentKey(r.get('doc_type'), r.get('doc_country'), r.get('doc_number'));
-  if (!key) return;
-  const [type, country, number] = key.split('|');
-  const label = `${type === 'UNKNOWN' ? 'DOC' : type.replace(/_/g, ' ')} ${country} ${number}`.replace(/\s+/g, ' ');
-  const doc = w.derived('document', key, label, `${identifierSearchText('document', key)} ${foldText(label)}`, r.origin);
-  w.link('has_document', owner, doc, at, r.origin);
+  const d = documentNode(r.get('doc_type'), r.get('doc_country'), r.get('doc_number'));
+  if (d) w.link('has_document', owner, w.derived('document', d.key, d.label, d.text, r.origin), at, r.origin);
 }
 
 function attachPhone(w: GraphWriter, r: RowView, owner: number, raw: string): void {
-  const key = normalisePhone(raw);
-  if (!key) return;
-  const phone = w.derived('phone', key, key, identifierSearchText('phone', key), r.origin);
-  w.link('has_phone', owner, phone, null, r.origin);
+  const p = phoneNode(raw);
+  if (p) w.link('has_phone', owner, w.derived('phone', p.key, p.label, p.text, r.origin), null, r.origin);
 }
 
 function attachPlate(w: GraphWriter, r: RowView, owner: number, kind: LinkKind, at: string | null): void {
-  const plate = normalisePlate(r.get('plate'));
-  if (plate) {
-    const region = r.get('plate_region');
-    const id = w.derived('plate', plate, region ? `${plate} (${region})` : plate, identifierSearchText('plate', plate), r.origin);
-    w.link(kind, owner, id, at, r.origin);
-  }
+  const p = plateNode(r.get('plate'), r.get('plate_region'));
+  if (p) w.link(kind, owner, w.derived('plate', p.key, p.label, p.text, r.origin), at, r.origin);
 }
 
 function attachVin(w: GraphWriter, r: RowView, owner: number, kind: LinkKind, at: string | null): void {
-  const vin = normaliseVin(r.get('vin'));
-  if (vin) w.link(kind, owner, w.derived('vin', vin, vin, identifierSearchText('vin', vin), r.origin), at, r.origin);
+  const v = vinNode(r.get('vin'));
+  if (v) w.link(kind, owner, w.derived('vin', v.key, v.label, v.text, r.origin), at, r.origin);
 }
 
 const ports: Loader = (w, r) => {
@@ -83,14 +73,10 @@ const subjects: Loader = (w, r) => {
   if (early) return early;
   attachDocument(w, r, res.id, at);
   if (r.get('phone')) attachPhone(w, r, res.id, r.get('phone'));
-  const addrParts = ['address', 'city', 'region', 'postal_code', 'country'].map((c) => r.get(c));
-  const akey = r.get('address') ? addressKey(addrParts) : null;
-  if (akey) {
-    const label2 = addrParts.filter(Boolean).join(', ');
-    w.link('has_address', res.id, w.derived('address', akey, label2, foldText(label2), r.origin), null, r.origin);
-  }
-  const email = normaliseEmail(r.get('email'));
-  if (email) w.link('has_email', res.id, w.derived('email', email, email, identifierSearchText('email', email), r.origin), null, r.origin);
+  const address = r.get('address') ? addressNode(['address', 'city', 'region', 'postal_code', 'country'].map((c) => r.get(c))) : null;
+  if (address) w.link('has_address', res.id, w.derived('address', address.key, address.label, address.text, r.origin), null, r.origin);
+  const email = emailNode(r.get('email'));
+  if (email) w.link('has_email', res.id, w.derived('email', email.key, email.label, email.text, r.origin), null, r.origin);
   return 'loaded';
 };
 

@@ -224,11 +224,11 @@ export async function loadPart(
           continue;
         }
         const out = rowWriter.row(row.line, cells);
-        if (out.result === 'loaded') c.loaded++;
-        else if (out.result === 'skipped') c.skipped++;
+        if (out === 'loaded') c.loaded++;
+        else if (out === 'skipped') c.skipped++;
         else {
           c.rejected++;
-          addReject.run(importId, file, row.line, out.result.column, out.result.reason, spec.source.handling, spec.source.agency);
+          addReject.run(importId, file, row.line, out.column, out.reason, spec.source.handling, spec.source.agency);
         }
       }
     }

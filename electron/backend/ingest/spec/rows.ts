@@ -12,7 +12,7 @@ import { customKindOf, isCustomKind, type Handling, type LinkKind, type NodeKind
 import { foldText, nameVariants } from '../../util/text';
 import { AGENCIES, COLUMNS, HANDLINGS, type BundleFile } from '../format';
 import type { GraphWriter, RowOrigin } from '../graph-writer';
-import { addressKey, documentKey, identifierSearchText, normaliseEmail, normalisePhone, normalisePlate, normaliseVin } from '../identifiers';
+import { addressNode, documentNode, emailNode, phoneNode, plateNode, vinNode, type IdentifierNode } from '../identifiers';
 import { LOADERS, type LoadResult, type RowView } from '../loaders';
 import { MAX_CELL, RULES, clip } from '../rules';
 import { fillTemplate, type CompiledEndpoint, type CompiledEntity, type CompiledPart, type CompiledValue } from './compile';
@@ -21,6 +21,13 @@ import { compactDate, normalise, readValue } from './values';
 const RECORD_FILE: Record<RecordKind, BundleFile> = { subject: 'subjects.csv', vehicle: 'vehicles.csv', case: 'cases.csv' };
 const RECORD_ID: Record<RecordKind, string> = { subject: 'record_id', vehicle: 'record_id', case: 'case_id' };
 const isRecordKind = (k: string): k is RecordKind => k === 'subject' || k === 'vehicle' || k === 'case';
+/** Where each bundle column sits in a record kind's cells (worked out once, not per row). */
+const COLUMN_INDEX: Record<RecordKind, Map<string, number>> = {
+  subject: new Map(COLUMNS['subjects.csv'].map((c, i) => [c, i])),
+  vehicle: new Map(COLUMNS['vehicles.csv'].map((c, i) => [c, i])),
+  case: new Map(COLUMNS['cases.csv'].map((c, i) => [c, i])),
+};
+const IDENTIFIER_WORDS: Record<string, string> = { phone: 'a phone number', email: 'an email address', plate: 'a plate', vin: 'a VIN', document: 'a document number', address: 'an address' };
 
 type Reject = { column: string | null; reason: string };
 const reject = (column: string | null, reason: string): Reject => ({ column, reason });
@@ -34,14 +41,7 @@ interface PlannedEntity {
   cells: string[];
   label: string;
   at: string | null;
-  derived?: { key: string; label: string; text: string };
-}
-
-export interface RowOutcome {
-  result: LoadResult;
-  /** Entity node ids made or found, for previews. */
-  nodes: number[];
-  links: number;
+  derived?: IdentifierNode;
 }
 
 export class SpecRowWriter {
@@ -49,7 +49,6 @@ export class SpecRowWriter {
   private readonly findKey: Database.Statement;
   private readonly addKey: Database.Statement;
   private readonly addPart: Database.Statement;
-  private readonly kinds = new Set<string>();
   /** Nodes the rows' entities became, new or already in the case (for previews). */
   readonly touched = new Set<number>();
   /** Custom kinds this import met (for kind_def), with the label they were read as. */
@@ -69,32 +68,31 @@ export class SpecRowWriter {
     this.addPart = db.prepare('INSERT INTO source_file(import_id, name, sha256, header, role) VALUES (?, ?, NULL, ?, ?)');
   }
 
-  row(line: number, cells: string[]): RowOutcome {
-    const none: RowOutcome = { result: 'skipped', nodes: [], links: 0 };
+  row(line: number, cells: string[]): LoadResult {
     for (let i = 0; i < cells.length; i++) {
-      if (cells[i].length > MAX_CELL) return { ...none, result: reject(null, `cell ${i + 1} is ${cells[i].length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL.toLocaleString('en-US')}`) };
+      if (cells[i].length > MAX_CELL) return reject(null, `cell ${i + 1} is ${cells[i].length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL.toLocaleString('en-US')}`);
     }
     const origin = this.origin(line, cells);
-    if ('reason' in origin) return { ...none, result: origin };
+    if ('reason' in origin) return origin;
     // Plan every entity first: a row that breaks a rule writes nothing.
     const planned: Array<PlannedEntity | null> = [];
     for (const e of this.part.entities) {
-      const p = this.plan(e, cells, origin.handling);
-      if (p !== null && 'reason' in p) return { ...none, result: p };
+      const p = this.plan(e, cells);
+      if (p !== null && 'reason' in p) return p;
       planned.push(p);
     }
     const linkPlans: Array<{ kind: LinkKind; from: number | string; to: number | string; at: string | null; attrs: Record<string, string> | null; once: boolean } | null> = [];
     for (const l of this.part.links) {
       const kind = this.linkKind(l.kindColumn, l.spec.kind, l.spec.kindFrom?.map, cells);
       const at = l.at ? this.read(l.at, cells) : { value: '' };
-      if ('reason' in at) return { ...none, result: at };
+      if ('reason' in at) return at;
       const got = this.attributes(l.attributes, cells);
-      if ('reason' in got) return { ...none, result: got };
+      if ('reason' in got) return got;
       const attrs = got.attrs;
       const ends: Array<number | string | null> = [];
       for (const ep of [l.from, l.to]) {
         const end = this.endpoint(ep, cells, planned);
-        if (end !== null && typeof end === 'object') return { ...none, result: end };
+        if (end !== null && typeof end === 'object') return end;
         ends.push(end);
       }
       if (ends[0] === null || ends[1] === null) {
@@ -103,7 +101,7 @@ export class SpecRowWriter {
           continue;
         }
         const ep = ends[0] === null ? l.from : l.to;
-        return { ...none, result: reject(null, `${ep.field}: empty on this row`) };
+        return reject(null, `${ep.field}: empty on this row`);
       }
       linkPlans.push({ kind, from: ends[0], to: ends[1], at: at.value || null, attrs: Object.keys(attrs).length ? attrs : null, once: 'entity' in l.from && 'entity' in l.to });
     }
@@ -118,7 +116,7 @@ export class SpecRowWriter {
           const [space, key] = splitRef(end);
           const l = this.part.links[linkPlans.indexOf(lp)];
           const ep = lp.from === end ? l.from : l.to;
-          return { ...none, result: reject(this.columnOf(ep), `${ep.field}: '${clip(key)}' is not an id that a node file or row defines (id space '${space}')`) };
+          return reject(this.columnOf(ep), `${ep.field}: '${clip(key)}' is not an id that a node file or row defines (id space '${space}')`);
         }
         resolved.set(end, id);
       }
@@ -132,7 +130,7 @@ export class SpecRowWriter {
         continue;
       }
       const res = this.writeEntity(p, origin);
-      if ('reason' in res) return { ...none, result: res };
+      if ('reason' in res) return res;
       nodes.push(res.id);
       anyNew ||= res.isNew;
     }
@@ -149,8 +147,7 @@ export class SpecRowWriter {
         links++;
       }
     }
-    const made = nodes.filter((n): n is number => n !== null);
-    return { result: anyNew || links > 0 ? 'loaded' : 'skipped', nodes: made, links };
+    return anyNew || links > 0 ? 'loaded' : 'skipped';
   }
 
   private origin(line: number, cells: string[]): (RowOrigin & { handling: Handling }) | Reject {
@@ -214,7 +211,7 @@ export class SpecRowWriter {
     return fallback;
   }
 
-  private plan(e: CompiledEntity, cells: string[], handling: Handling): PlannedEntity | Reject | null {
+  private plan(e: CompiledEntity, cells: string[]): PlannedEntity | Reject | null {
     const parts = e.keys.map((i) => normalise((cells[i] ?? '').trim(), e.spec.key.normalise));
     if (parts.every((p) => !p)) {
       if (e.spec.optional) return null;
@@ -228,7 +225,7 @@ export class SpecRowWriter {
     const got = this.attributes(e.attributes, cells);
     if ('reason' in got) return got;
     const attrs = got.attrs;
-    if (isRecordKind(kind)) return this.planRecord(e, kind, key, cells, attrs, at.value || null, handling, label);
+    if (isRecordKind(kind)) return this.planRecord(e, kind, key, cells, attrs, at.value || null, label);
     if (isCustomKind(kind)) {
       const names = e.attributes.map((a) => a.name);
       return { e, kind, key, cells: [key, ...names.map((n) => attrs[n] ?? '')], label: label || key, at: at.value || null };
@@ -246,50 +243,24 @@ export class SpecRowWriter {
     return { e, kind, key, cells: [], label: derived.label, at: at.value || null, derived };
   }
 
-  private identifier(e: CompiledEntity, kind: MappableNodeKind, raw: string, cells: string[]): { key: string; label: string; text: string } | Reject {
+  /** An identifier's node, as a bundle row naming the same value would make it. */
+  private identifier(e: CompiledEntity, kind: MappableNodeKind, raw: string, cells: string[]): IdentifierNode | Reject {
     const field = (name: string) => {
       const f = e.fields.get(name);
       return f ? normalise((cells[f.index] ?? '').trim(), f.spec.normalise) : '';
     };
-    const bad = (what: string) => reject(e.spec.value?.column ?? e.spec.key.columns[0], `${e.field}: not ${what}: '${clip(raw)}'`);
-    switch (kind) {
-      case 'phone': {
-        const k = normalisePhone(raw);
-        return k ? { key: k, label: k, text: identifierSearchText('phone', k) } : bad('a phone number');
-      }
-      case 'email': {
-        const k = normaliseEmail(raw);
-        return k ? { key: k, label: k, text: identifierSearchText('email', k) } : bad('an email address');
-      }
-      case 'plate': {
-        const k = normalisePlate(raw);
-        const region = field('plate_region');
-        return k ? { key: k, label: region ? `${k} (${region})` : k, text: identifierSearchText('plate', k) } : bad('a plate');
-      }
-      case 'vin': {
-        const k = normaliseVin(raw);
-        return k ? { key: k, label: k, text: identifierSearchText('vin', k) } : bad('a VIN');
-      }
-      case 'document': {
-        const type = field('doc_type').toUpperCase();
-        const country = field('doc_country').toUpperCase();
-        const k = documentKey(type, country, raw);
-        if (!k) return bad('a document number');
-        const [t, c, n] = k.split('|');
-        const label = `${t === 'UNKNOWN' ? 'DOC' : t.replace(/_/g, ' ')} ${c} ${n}`.replace(/\s+/g, ' ');
-        return { key: k, label, text: `${identifierSearchText('document', k)} ${foldText(label)}` };
-      }
-      default: {
-        const parts = [raw, field('city'), field('region'), field('postal_code'), field('country')];
-        const k = addressKey(parts);
-        const label = parts.filter(Boolean).join(', ');
-        return k ? { key: k, label, text: foldText(label) } : bad('an address');
-      }
-    }
+    const node =
+      kind === 'phone' ? phoneNode(raw)
+      : kind === 'email' ? emailNode(raw)
+      : kind === 'plate' ? plateNode(raw, field('plate_region'))
+      : kind === 'vin' ? vinNode(raw)
+      : kind === 'document' ? documentNode(field('doc_type').toUpperCase(), field('doc_country').toUpperCase(), raw)
+      : addressNode([raw, field('city'), field('region'), field('postal_code'), field('country')]);
+    return node ?? reject(e.spec.value?.column ?? e.spec.key.columns[0], `${e.field}: not ${IDENTIFIER_WORDS[kind] ?? `a ${kind}`}: '${clip(raw)}'`);
   }
 
   private planRecord(
-    e: CompiledEntity, kind: RecordKind, key: string, cells: string[], attrs: Record<string, string>, at: string | null, _h: Handling, label: string,
+    e: CompiledEntity, kind: RecordKind, key: string, cells: string[], attrs: Record<string, string>, at: string | null, label: string,
   ): PlannedEntity | Reject {
     const file = RECORD_FILE[kind];
     const canonical = COLUMNS[file];
@@ -353,8 +324,7 @@ export class SpecRowWriter {
       isNew = this.w.nodesAdded > before;
     } else if (isRecordKind(p.kind)) {
       const file = this.partFile(p.e, p.kind);
-      const canonical = COLUMNS[RECORD_FILE[p.kind]];
-      const index = new Map(canonical.map((c, i) => [c, i]));
+      const index = COLUMN_INDEX[p.kind];
       const cells = p.cells;
       const view: RowView = {
         cells,
@@ -373,7 +343,7 @@ export class SpecRowWriter {
       isNew = res === 'loaded';
     } else {
       const file = this.partFile(p.e, p.kind);
-      const text = [foldText(p.label), p.key.toLowerCase(), nameVariants(p.cells.slice(1).join(' ')).slice(0, 2000)].join(' ');
+      const text = [nameVariants(p.label), p.key.toLowerCase(), foldText(p.cells.slice(1).join(' ')).slice(0, 2000)].join(' ');
       const res = this.w.record(p.kind as NodeKind, `${p.e.space}:${p.key}`, p.label, p.at, { ...origin, fileId: file }, p.cells, text);
       id = res.id;
       isNew = res.status === 'new';
@@ -395,7 +365,6 @@ export class SpecRowWriter {
       f = { id: Number(this.addPart.run(this.importId, this.fileName, JSON.stringify(header), role).lastInsertRowid), header };
       this.partFiles.set(k, f);
       this.w.addFile(f.id);
-      this.kinds.add(kind);
     }
     return f.id;
   }
