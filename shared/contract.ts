@@ -10,6 +10,8 @@ import {
 } from './graph-schemas';
 import { IMPORT_SPEC } from './import-spec';
 import { KIND_DEFS, RANK_METRICS, RANK_RESULT, SPEC_INFERENCE, SPEC_PREVIEW } from './spec-schemas';
+import { IMPORT_PROGRESS, IMPORT_REPORT } from './import-schemas';
+import { BACKUP_INFO, HEALTH } from './ops-schemas';
 import { LEAD, LEAD_KIND, LEAD_STATUS, LEADS_RUN, PORT_TREND, WATCH_KIND, WATCH_NEWS, WATCH_RULE } from './leads-schemas';
 
 // The contract's schemas by subject; everyone imports them from here.
@@ -18,6 +20,8 @@ export * from './session-schemas';
 export * from './graph-schemas';
 export * from './leads-schemas';
 export * from './spec-schemas';
+export * from './import-schemas';
+export * from './ops-schemas';
 
 const path = z.string().min(1).max(4096);
 
@@ -44,87 +48,6 @@ export const DIR_ENTRY = z.object({
   isBundle: z.boolean(),
 });
 export type DirEntry = z.infer<typeof DIR_ENTRY>;
-
-export const REJECT = z.object({
-  file: z.string(),
-  line: z.number().int(),
-  column: z.string().nullable(),
-  reason: z.string(),
-});
-export type Reject = z.infer<typeof REJECT>;
-
-export const IMPORT_PROGRESS = z.object({
-  jobId: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  file: z.string().nullable(),
-  rowsRead: z.number().int(),
-  rowsTotal: z.number().int().nullable(),
-  rowsPerSecond: z.number(),
-  etaSeconds: z.number().nullable(),
-  phase: z.string(),
-  error: z.string().nullable(),
-  /** Set when the import finished: the report to show. */
-  importId: z.number().int().nullable(),
-  /** A sentence for the status line, e.g. "already loaded; nothing added". */
-  note: z.string().nullable(),
-});
-export type ImportProgress = z.infer<typeof IMPORT_PROGRESS>;
-
-export const FILE_REPORT = z.object({
-  file: z.string(),
-  rowsRead: z.number().int(),
-  rowsLoaded: z.number().int(),
-  rowsRejected: z.number().int(),
-  rowsSkipped: z.number().int(),
-  refused: z.string().nullable(),
-});
-
-export const IMPORT_REPORT = z.object({
-  importId: z.number().int(),
-  exportId: z.string(),
-  source: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  status: z.string(),
-  rowsRead: z.number().int(),
-  rowsLoaded: z.number().int(),
-  rowsRejected: z.number().int(),
-  rowsSkipped: z.number().int(),
-  nodesAdded: z.number().int(),
-  linksAdded: z.number().int(),
-  seconds: z.number(),
-  files: z.array(FILE_REPORT),
-  rejects: z.array(REJECT),
-  rejectsByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
-});
-export type ImportReport = z.infer<typeof IMPORT_REPORT>;
-
-export const BACKUP_INFO = z.object({
-  file: z.string(),
-  createdAt: z.string(),
-  reason: z.enum(['manual', 'scheduled', 'before-import', 'before-migration', 'before-restore']),
-  bytes: z.number().int(),
-  integrity: z.string(),
-  caseName: z.string().nullable(),
-  counts: z.object({ nodes: z.number().int(), links: z.number().int(), imports: z.number().int(), lastExportId: z.string().nullable() }),
-});
-export type BackupInfo = z.infer<typeof BACKUP_INFO>;
-
-export const HEALTH = z.object({
-  casePath: z.string().nullable(),
-  caseBytes: z.number().int(),
-  nodes: z.number().int(),
-  links: z.number().int(),
-  lastImport: z.object({ exportId: z.string(), finishedAt: z.string().nullable(), rowsLoaded: z.number().int(), rowsRejected: z.number().int(), status: z.string() }).nullable(),
-  lastBackup: z.object({ file: z.string(), createdAt: z.string(), ageHours: z.number() }).nullable(),
-  backupDir: z.string().nullable(),
-  freeDiskBytes: z.number().nullable(),
-  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), workers: z.array(z.object({ role: z.string(), heapUsedBytes: z.number() })) }),
-  eventLoopLagMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
-  slowQueries: z.array(z.object({ op: z.string(), ms: z.number(), at: z.string(), plan: z.array(z.string()) })),
-  warnings: z.array(z.object({ level: z.enum(['warn', 'error']), text: z.string() })),
-});
-export type Health = z.infer<typeof HEALTH>;
 
 const shortText = z.string().max(2000);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/);

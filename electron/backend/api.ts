@@ -5,7 +5,6 @@ import type { Member } from './session/check';
 import { sessionHandlers } from './session/handlers';
 import { SessionManager } from './session/manager';
 import { PARTICIPANT_CALLS } from './session/server';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,22 +13,20 @@ import {
   contract, type AuditAction, type CallName, type EventName, type EventPayload, type Health, type ImportProgress, type Output, type ParsedInput, type Result,
 } from '../../shared/contract';
 import { SLOW_MS } from './db/protocol';
-import { defaultBackupDir, listBackups, restoreBackup, verifyBackup, type RotationPolicy } from './ops/backup';
-import { journalPath, removeJournals, writeJournal } from './ops/board-journal';
+import { defaultBackupDir, listBackups, restoreBackup, verifyBackup } from './ops/backup';
+import { backupSettings, type BackupSettings } from './ops/backup-settings';
+import { removeJournals } from './ops/board-journal';
 import { OpsLog } from './ops/log';
 import { caseHealth, diagnosticsText, LOOP_RESOLUTION_MS, type HealthContext } from './ops/health';
 import { CaseStore } from './db/client';
 import { AppError, toCallError } from './errors';
 import { listDir } from './fs-browse';
-import type { ImportOutcome, ImportProgressInfo } from './ingest/import-bundle';
-import type { SpecImportOutcome } from './ingest/spec/import-table';
-import { loadSpecFile, saveSpecFile } from './ingest/spec/spec-file';
-import { inferSpec } from './ingest/spec/infer';
-import type { ImportSpec } from '../../shared/import-spec';
+import { ImportJobs, importHandlers, runLeads } from './import-jobs';
+import { prewarmGraph } from './graph/prewarm';
 import type { Agency, Profile } from '../../shared/model';
 import { auditNoteFor } from './access/audit-calls';
 import { AuditSink } from './access/audit-sink';
-import { boardSource, keepWithheldMarks } from './board/board-source';
+import { boardHandlers } from './board/board-handlers';
 import { exportBrief } from './brief/export';
 import type { BriefRenderer } from './brief/model';
 import { LEGACY_PROFILE } from './db/case-meta';
@@ -58,57 +55,14 @@ export interface BackendOptions {
   rendererDir?: string;
 }
 
-/** Above this many identity-bearing records the automatic run is skipped (it would hold the
- * writer for minutes); the analyst starts it (crosslink resolution run). */
-const AUTO_RESOLVE_MAX = Number(process.env.CROSSLINK_AUTO_RESOLVE_MAX ?? 300_000);
-
-/** Cases with fewer links build their path graph in well under a second: no need to prepare it. */
-const PREWARM_MIN_LINKS = 200_000;
-
-export interface BackupSettings extends RotationPolicy {
-  /** A folder for every case's backups (one subfolder per case); default beside each case. */
-  dir: string | null;
-  /** Minutes between automatic backups while a case is open; 0 turns them off. */
-  intervalMinutes: number;
-}
-
-function envNumber(name: string, dflt: number): number {
-  const n = Number(process.env[name]);
-  return process.env[name] !== undefined && Number.isFinite(n) && n >= 0 ? n : dflt;
-}
-
-export function backupSettings(over: Partial<BackupSettings> = {}): BackupSettings {
-  return {
-    dir: over.dir ?? process.env.CROSSLINK_BACKUP_DIR ?? null,
-    intervalMinutes: over.intervalMinutes ?? envNumber('CROSSLINK_BACKUP_INTERVAL_MIN', 60),
-    keepLast: over.keepLast ?? envNumber('CROSSLINK_BACKUP_KEEP', 10),
-    keepDaily: over.keepDaily ?? envNumber('CROSSLINK_BACKUP_KEEP_DAYS', 7),
-  };
-}
-
-const rowsWord = (n: number | undefined): string => (n === undefined ? 'Some rows' : `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`);
-
 const FREE_QUERIES = new Set<string>(['graph.warm', 'cotravel.run', 'leads.run', 'board.save', 'import.run', 'case.recover', 'case.init', 'backup.create', 'db.integrity', 'worker.heap']);
 
 type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<Output<N>> };
 
-interface Job {
-  progress: ImportProgress;
-  callId: number | null;
-  cancelRequested: boolean;
-  /** Resolves when cancel is asked, so a queued job stops waiting at once. */
-  cancelled: Promise<void>;
-  cancel(): void;
-  done: Promise<void>;
-  resolutionNote?: string;
-}
-
 export class Backend {
   private store: CaseStore | null = null;
-  private readonly jobs = new Map<string, Job>();
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
-  private jobSeq = 0;
-  private importTail: Promise<void> = Promise.resolve();
+  private readonly imports: ImportJobs;
   readonly log: OpsLog;
   private readonly auditSink: AuditSink;
   readonly backups: BackupSettings;
@@ -127,6 +81,13 @@ export class Backend {
     const dataDir = opts.dataDir ?? process.env.CROSSLINK_HOME ?? path.join(os.homedir(), '.crosslink');
     this.log = new OpsLog(path.join(dataDir, 'logs'));
     this.auditSink = new AuditSink(dataDir, this.log, () => this.store);
+    this.imports = new ImportJobs({
+      log: this.log,
+      emit: (n, p) => this.emit(n, p),
+      backup: () => this.backupNow('before-import'),
+      autoResolve: () => this.autoResolve,
+      prewarm: (store) => this.prewarm(store),
+    });
     this.backups = backupSettings(opts.backup);
     this.loopDelay.enable();
     this.sessions = new SessionManager({
@@ -213,7 +174,7 @@ export class Backend {
     this.backupTimer = null;
     if (!this.store || this.backups.intervalMinutes <= 0) return;
     this.backupTimer = setInterval(() => {
-      if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) return; // before-import covers it
+      if (this.imports.running()) return; // before-import covers it
       this.backupNow('scheduled').catch(() => {});
     }, this.backups.intervalMinutes * 60_000);
     this.backupTimer.unref();
@@ -272,7 +233,7 @@ export class Backend {
 
   async openCase(file: string, create: boolean, name?: string, profile?: Profile, checkTail = true): Promise<Output<'case.open'>> {
     const resolved = path.resolve(file);
-    if (this.jobs.size && [...this.jobs.values()].some((j) => j.progress.state === 'running')) {
+    if (this.imports.running()) {
       throw new AppError('conflict', 'An import is running; wait for it or cancel it before switching cases.');
     }
     const next = await CaseStore.open(resolved, create, { backupDir: this.backupDirFor(resolved), onDone: this.onWorkerDone });
@@ -300,151 +261,14 @@ export class Backend {
     return info;
   }
 
-  private startImport(location: string, spec?: ImportSpec, acceptRejects = false): string {
-    const store = this.requireStore();
-    const jobId = `job-${++this.jobSeq}`;
-    const started = Date.now();
-    const progress: ImportProgress = {
-      jobId, state: 'running', file: null, rowsRead: 0, rowsTotal: null, rowsPerSecond: 0, etaSeconds: null,
-      phase: 'queued', error: null, importId: null, note: null,
-    };
-    let cancel = () => {};
-    const cancelled = new Promise<void>((r) => (cancel = r));
-    const job: Job = { progress, callId: null, cancelRequested: false, cancelled, cancel: () => cancel(), done: Promise.resolve() };
-    // Imports run one after the other (the case has one writer); each waits for the one before.
-    const previous = this.importTail;
-    let release = () => {};
-    this.importTail = new Promise<void>((r) => (release = r));
-    const run = async (): Promise<ImportOutcome> => {
-      await Promise.race([previous, cancelled]);
-      if (job.cancelRequested) return { importId: null, status: 'cancelled' };
-      progress.phase = 'starting';
-      // A case with data is backed up before every import.
-      const before = await store.query('graph.stats', undefined);
-      if (before.nodes.length && !(await store.query('import.loaded', { path: path.resolve(location) }))) {
-        progress.phase = 'backing up';
-        this.emit('import.progress', { ...progress });
-        await this.backupNow('before-import');
-      }
-      if (job.cancelRequested) return { importId: null, status: 'cancelled' };
-      const call = store.write('import.run', { path: path.resolve(location), spec, acceptRejects }, (p) => {
-        const info = p as ImportProgressInfo;
-        const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
-        const frac = info.bytesTotal ? info.bytesDone / info.bytesTotal : 0;
-        Object.assign(progress, {
-          file: info.file,
-          phase: info.phase,
-          rowsRead: info.rowsRead,
-          rowsTotal: info.rowsTotal,
-          rowsPerSecond: Math.round(info.rowsRead / elapsed),
-          etaSeconds: frac > 0.01 ? Math.max(0, (elapsed * (1 - frac)) / frac) : null,
-        });
-        this.emit('import.progress', { ...progress });
-      });
-      job.callId = call.id;
-      const outcome = await call.done;
-      if (outcome.status === 'done' && this.autoResolve) await this.afterImport(store, progress, job);
-      if (outcome.status === 'done') this.prewarm(store);
-      return outcome;
-    };
-    if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) progress.phase = 'queued';
-    const runAndRelease = () => run().finally(() => release());
-    job.done = runAndRelease().then(
-      (outcome: ImportOutcome) => {
-        progress.state = outcome.status === 'cancelled' ? 'cancelled' : 'done';
-        progress.importId = outcome.importId;
-        progress.etaSeconds = 0;
-        progress.phase = 'finished';
-        progress.note =
-          job.resolutionNote ??
-          (outcome.status === 'already_loaded'
-            ? (outcome as Partial<SpecImportOutcome>).viaSpec
-              ? 'These files were already imported with this spec; nothing was added.'
-              : 'This bundle (same export_id) is already in the case; nothing was added.'
-            : outcome.status === 'rejected'
-              ? `${rowsWord((outcome as SpecImportOutcome).wouldReject)} would be rejected, so nothing was kept. Review them in the report, then import again accepting them.`
-            : outcome.status === 'cancelled'
-              ? 'Import cancelled; the case is as it was before the import.'
-              : null);
-        this.log.write('info', 'import_finished', { status: outcome.status, importId: outcome.importId, rows: progress.rowsRead, seconds: (Date.now() - started) / 1000 });
-        this.emit('import.progress', { ...progress });
-      },
-      (err) => {
-        progress.state = 'failed';
-        progress.error = toCallError(err).message;
-        this.log.write('error', 'import_failed', { code: toCallError(err).code, message: progress.error });
-        this.emit('import.progress', { ...progress });
-      },
-    );
-    this.jobs.set(jobId, job);
-    return jobId;
-  }
-
-  /** After an import: who is who (skipped on very large cases, said in the note), who
-   * travels together, and what is new and worth a look. A failure of one step is logged
-   * and does not undo the import. */
-  private async afterImport(store: CaseStore, progress: ImportProgress, job: Job): Promise<void> {
-    const step = async (phase: string, event: string, fn: () => Promise<Record<string, string | number | boolean | null>>) => {
-      progress.phase = phase;
-      this.emit('import.progress', { ...progress });
-      try {
-        this.log.write('info', event, await fn());
-      } catch (err) {
-        this.log.write('error', `${event}_failed`, { code: toCallError(err).code, message: toCallError(err).message });
-      }
-    };
-    const records = await store.query('resolution.recordCount', undefined);
-    if (records > AUTO_RESOLVE_MAX) {
-      job.resolutionNote = `Resolution was not run automatically: ${records.toLocaleString('en-US')} records are more than ${AUTO_RESOLVE_MAX.toLocaleString('en-US')}; run it with crosslink resolution run.`;
-      this.log.write('warn', 'resolution_skipped', { records });
-    } else {
-      await step('resolving', 'resolution', async () => {
-        const r = await store.write('resolution.run', { incremental: true }).done;
-        return { records: r.records, persons: r.persons, seconds: r.seconds, incremental: r.incremental };
-      });
-    }
-    // Who travels together, with the analyst's last settings (or the defaults).
-    await step('co-travel', 'cotravel', async () => {
-      const last = (await store.query('cotravel.list', { minCount: 1, limit: 1 })).lastRun;
-      const c = await store.write('cotravel.run', { minCount: last?.minCount ?? 2, windowMinutes: last?.windowMinutes ?? 5 }).done;
-      return { pairs: c.pairs, seconds: c.seconds };
-    });
-    await step('leads', 'leads', async () => {
-      const r = await this.runLeads(store);
-      return { leads: r.leads, added: r.added, reopened: r.reopened, seconds: r.seconds };
-    });
-  }
-
-  /** Runs the detectors and tells the window what is new (toast and badge). */
-  private async runLeads(store: CaseStore): Promise<Output<'leads.run'>> {
-    const run = await store.write('leads.run', undefined).done;
-    const watches = await store.write('watch.run', undefined).done;
-    const list = await store.query('leads.list', { limit: 1, offset: 0, status: ['new'] });
-    // Only what this run brought (added or reopened), not what was already waiting.
-    const top = await store.query('leads.fresh', { at: run.at });
-    this.emit('leads.updated', { added: run.added, reopened: run.reopened, unseen: list.unseen, top, watches });
-    return run;
-  }
-
-  /** On a large case, builds the in-memory graph for paths in the background (its own
-   * worker), so the analyst's first path question does not wait for it. */
+  /** On a large case, the path graph is built in the background (not for one CLI command). */
   private prewarm(store: CaseStore): void {
-    if (this.opts.host === 'cli') return;
-    void (async () => {
-      const st = await store.query('graph.stats', undefined);
-      const links = st.links.reduce((a, l) => a + l.count, 0);
-      if (links < PREWARM_MIN_LINKS) return;
-      const g = await store.analyse('graph.warm', undefined);
-      this.log.write('info', 'graph_ready', { nodes: g.nodes, links: g.links, ms: g.ms });
-    })().catch(() => {});
+    if (this.opts.host !== 'cli') prewarmGraph(store, this.log);
   }
 
   /** For the CLI and tests: resolves when the job ends. */
-  async waitForJob(jobId: string): Promise<ImportProgress> {
-    const job = this.jobs.get(jobId);
-    if (!job) throw new AppError('not_found', `No import job ${jobId}.`);
-    await job.done;
-    return { ...job.progress };
+  waitForJob(jobId: string): Promise<ImportProgress> {
+    return this.imports.wait(jobId);
   }
 
   private readonly handlers: Handlers = {
@@ -464,33 +288,8 @@ export class Backend {
       return { closed: had };
     },
     'fs.list': async (i) => listDir(i.path, this.opts.homeDir ?? ''),
-    'import.start': async (i) => ({ jobId: this.startImport(i.path, i.spec, i.acceptRejects) }),
-    'import.preview': async (i) => this.requireStore().write('import.preview', { ...i, path: path.resolve(i.path) }).done,
-    // Inference reads only the files: without a case it runs here (crosslink spec infer).
-    'import.infer': async (i) =>
-      this.store ? this.store.query('import.infer', { ...i, path: path.resolve(i.path) }) : inferSpec(path.resolve(i.path), { name: i.name, agency: this.acting.agency }),
-    'spec.save': async (i) => saveSpecFile(i.path, i.spec),
-    'spec.load': async (i) => loadSpecFile(i.path),
-    'kinds.list': async () => this.requireStore().query('kinds.list', undefined),
+    ...importHandlers(() => this.imports, () => this.requireStore(), () => this.store, () => this.acting.agency),
     'graph.rank': async (i) => this.requireStore().analyse('graph.rank', i),
-    'import.progress': async (i) => {
-      const job = this.jobs.get(i.jobId);
-      if (!job) throw new AppError('not_found', `No import job ${i.jobId}.`);
-      return { ...job.progress };
-    },
-    'import.cancel': async (i) => {
-      const job = this.jobs.get(i.jobId);
-      if (!job || job.progress.state !== 'running') return { cancelled: false };
-      job.cancelRequested = true;
-      job.cancel();
-      if (job.callId !== null) this.requireStore().cancel(job.callId);
-      await job.done;
-      const final: ImportProgress = job.progress;
-      return { cancelled: final.state === 'cancelled' };
-    },
-    'import.list': async () => this.requireStore().query('import.list', undefined),
-    'import.report': async (i) => this.requireStore().query('import.report', i),
-    'import.rejectsCsv': async (i) => this.requireStore().query('import.rejectsCsv', i),
     'search': async (i) => this.requireStore().query('search', i),
     'graph.stats': async () => this.requireStore().query('graph.stats', undefined),
     'graph.node': async (i) => this.requireStore().query('graph.node', i),
@@ -509,7 +308,7 @@ export class Backend {
     },
     'backup.restore': async (i) => {
       const casePath = i.casePath ? path.resolve(i.casePath) : this.requireStore().path;
-      if ([...this.jobs.values()].some((j) => j.progress.state === 'running')) {
+      if (this.imports.running()) {
         throw new AppError('conflict', 'An import is running; wait for it or cancel it before restoring.');
       }
       // The case must be closed while its file is replaced.
@@ -545,42 +344,14 @@ export class Backend {
     'resolution.decisions': async () => this.requireStore().query('resolution.decisions', undefined),
     'resolution.rows': async () => this.requireStore().query('resolution.rows', undefined),
     'resolution.queue': async (i) => this.requireStore().query('resolution.queue', i),
-    'board.list': async () => this.requireStore().query('board.list', undefined),
-    'board.create': async (i) => {
-      const state = i.state ?? { nodes: [], links: [] };
-      return this.requireStore().write('board.create', { name: i.name, state: JSON.stringify(state), nodes: state.nodes.length, links: state.links.length, savedAt: new Date().toISOString() }).done;
-    },
-    'board.rename': async (i) => this.requireStore().write('board.rename', i).done,
-    'board.delete': async (i) => {
-      const store = this.requireStore();
-      const deleted = await store.write('board.delete', i).done;
-      fs.rmSync(journalPath(store.path, i.id), { force: true });
-      return { deleted };
-    },
-    'board.save': async (i) => {
-      const store = this.requireStore();
-      const savedAt = new Date().toISOString();
-      if (i.id !== 1) await store.query('board.load', { id: i.id }); // an unknown board is an error, not a stray journal
-      const state = await keepWithheldMarks(store, i.id, i.state);
-      // The journal first (never waits for an import), then the case (queued in the writer).
-      writeJournal(store.path, { state, savedAt }, i.id);
-      store.write('board.save', { id: i.id, state: JSON.stringify(state), nodes: i.state.nodes.length, links: i.state.links.length, savedAt }).done.catch((err) => {
-        this.log.write('warn', 'board_save_deferred', { code: toCallError(err).code });
-      });
-      return { savedAt };
-    },
-    'board.load': async (i) => {
-      const store = this.requireStore();
-      const b = await boardSource(store, i.id);
-      return b && { id: i.id, name: b.name, state: await store.query('board.redact', { state: b.state }), savedAt: b.savedAt, from: b.from };
-    },
+    ...boardHandlers(() => this.requireStore(), () => this.log),
     'graph.path': async (i) => this.requireStore().analyse('graph.path', i),
     'graph.connect': async (i) => this.requireStore().analyse('graph.connect', i),
     'graph.metrics': async (i) => this.requireStore().query('graph.metrics', i),
     'graph.timeline': async (i) => this.requireStore().query('graph.timeline', i),
     'cotravel.run': async (i) => this.requireStore().write('cotravel.run', i).done,
     'cotravel.list': async (i) => this.requireStore().query('cotravel.list', i),
-    'leads.run': async () => this.runLeads(this.requireStore()),
+    'leads.run': async () => runLeads(this.requireStore(), (n, p) => this.emit(n, p)),
     'leads.list': async (i) => this.requireStore().query('leads.list', i),
     'leads.get': async (i) => this.requireStore().query('leads.get', i),
     'leads.mark': async (i) => {
@@ -614,13 +385,7 @@ export class Backend {
   async close(): Promise<void> {
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.loopDelay.disable();
-    for (const job of this.jobs.values()) {
-      if (job.progress.state !== 'running') continue;
-      job.cancelRequested = true;
-      job.cancel();
-      if (job.callId !== null) this.store?.cancel(job.callId);
-    }
-    await Promise.all([...this.jobs.values()].map((j) => j.done));
+    await this.imports.cancelAll(this.store);
     await this.sessions.suspend().catch(() => {});
     await this.flushAudit();
     await this.store?.close();

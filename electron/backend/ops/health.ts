@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IntervalHistogram } from 'node:perf_hooks';
 import type { Health } from '../../../shared/contract';
-import type { BackupSettings } from '../api';
+import type { BackupSettings } from './backup-settings';
 import type { CaseStore } from '../db/client';
 import { SLOW_MS } from '../db/protocol';
 import { listBackups } from './backup';
