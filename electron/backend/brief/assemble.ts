@@ -4,13 +4,13 @@
 // chart draws between the analyst's key entities, and a timeline. Runs in a DB worker.
 import type Database from 'better-sqlite3';
 import type { BoardState } from '../../../shared/contract';
-import { linkKindLabel, type Agency, type Attribute, type Handling, type LinkRef, type NodeRef, type Profile } from '../../../shared/model';
+import { linkKindLabel, type Agency, type Attribute, type LinkRef, type NodeRef, type Profile } from '../../../shared/model';
 import { Access } from '../access/access';
 import { redactBoard, redactLead, redactNodeDetails, redactTimeline } from '../access/redact';
 import { nodeDetails } from '../graph/details';
 import { timeline } from '../graph/timeline';
 import { listLeads } from '../leads/store';
-import { HANDLING_RANK } from './handling';
+import { strictestHandling } from '../access/rules';
 import type { BriefModel } from './model';
 import { boardReview } from './review';
 
@@ -77,7 +77,7 @@ export function assembleBrief(db: Database.Database, r: BriefRequest): BriefMode
     createdAt: r.createdAt,
     author: r.author,
     audience: r.audience,
-    handling: highest([...visible.map((n) => n.handling), ...board.links.filter((l) => l.kind !== 'withheld').map((l) => l.handling), ...entities.flatMap((e) => e.attributes.map((a) => a.handling))]),
+    handling: strictestHandling([...visible.map((n) => n.handling), ...board.links.filter((l) => l.kind !== 'withheld').map((l) => l.handling), ...entities.flatMap((e) => e.attributes.map((a) => a.handling))]),
     withheld: pointers.length + withheldLinks + dropped,
     withheldNotes: notes.slice(0, 30),
     board: { ...board, type: 'crosslink-board', version: 2 },
@@ -91,9 +91,6 @@ export function assembleBrief(db: Database.Database, r: BriefRequest): BriefMode
   };
 }
 
-function highest(hs: Handling[]): Handling {
-  return hs.reduce<Handling>((a, b) => (HANDLING_RANK[b] > HANDLING_RANK[a] ? b : a), 'SHARED');
-}
 
 /** The analyst's key entities first (noted, pinned, coloured), then persons and vehicles by links on the chart. */
 function rankEntities(board: BoardState): NodeRef[] {

@@ -20,7 +20,7 @@ export const HANDLING_COLOUR: Record<Handling, string> = {
   ORCON: '#b91c1c',
 };
 
-export const HANDLING_RANK: Record<Handling, number> = { SHARED: 0, LES: 1, ORCON: 2 };
+export { HANDLING_RANK } from '../access/rules';
 
 /** The ring around a node with LES or ORCON content: the board's colours (renderer/src/icons/handling.ts). */
 export const HANDLING_RING: Record<Handling, string | null> = {

@@ -5,15 +5,13 @@
 // kept in the case by record id, so they survive re-imports and re-runs, and can be undone.
 import type Database from 'better-sqlite3';
 import type { Agency } from '../../../shared/model';
-import { canRead } from '../access/rules';
+import { canRead, strictestHandling } from '../access/rules';
 import type { Handling } from '../../../shared/model';
 import { AppError } from '../errors';
 import { foldText, nameVariants } from '../util/text';
-import { EVENT_COLUMNS } from '../ingest/loaders';
 import { explainPair, FEATURES, LEVELS, resolvePersons, type Model, type PairScore, type PersonRecord } from './engine';
-import { normaliseVinRead, resolveVehicles, vinCheckDigitOk, type VehicleRead } from './vehicles';
+import { writeVehicles } from './case-vehicles';
 
-const HANDLING_RANK: Record<Handling, number> = { SHARED: 0, LES: 1, ORCON: 2 };
 
 interface Loaded {
   records: PersonRecord[];
@@ -177,7 +175,7 @@ export function runResolution(db: Database.Database, incremental = false): RunSu
       const names = new Map<string, number>();
       for (const i of idx) names.set(loaded.labels[i], (names.get(loaded.labels[i]) ?? 0) + 1);
       const name = [...names].sort((x, y) => y[1] - x[1])[0][0];
-      const handling = idx.map((i) => loaded.handling[i]).reduce((a, b) => (HANDLING_RANK[b] > HANDLING_RANK[a] ? b : a), 'SHARED' as Handling);
+      const handling = strictestHandling(idx.map((i) => loaded.handling[i]));
       const dobs = [...new Set(idx.map((i) => loaded.records[i].dob).filter(Boolean))];
       const summary = { records: idx.length, names: [...names.keys()], dobs, subjects: ids.filter((x) => x.startsWith('subject:')).length };
       const row = upsert.get({ key, label: `${name} · ${idx.length} record${idx.length > 1 ? 's' : ''}`, handling, cells: JSON.stringify(summary) }) as { id: number };
@@ -255,74 +253,6 @@ export function runResolution(db: Database.Database, incremental = false): RunSu
     return { records: loaded.records.length, persons, merged: res.same.length, possible, candidatePairs: res.candidatePairs, seconds, vehicles, incremental: !!previous };
   });
   return write();
-}
-
-/**
- * Vehicle records and the vehicle reads of crossing events resolved into vehicles
- * (vehicles.ts), written as 'Vehicle (resolved)' nodes with a 'record of' link from each
- * record and event. Called inside the run's transaction.
- */
-function writeVehicles(db: Database.Database): number {
-  const reads: VehicleRead[] = [];
-  const nodeIds: number[] = [];
-  const labels: string[] = [];
-  const handling: Handling[] = [];
-  for (const f of db.prepare(`SELECT id, header FROM source_file WHERE coalesce(role, name) = 'vehicles.csv' AND refused IS NULL`).all() as Array<{ id: number; header: string }>) {
-    const h = JSON.parse(f.header) as string[];
-    const [vin, plate, region] = ['vin', 'plate', 'plate_region'].map((c) => h.indexOf(c));
-    for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE file_id = ? AND kind = 'vehicle'`).iterate(f.id) as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {
-      const c = JSON.parse(r.cells) as string[];
-      reads.push({ id: `vehicle:${r.key}`, vin: vin >= 0 ? c[vin] : null, plate: plate >= 0 ? c[plate] : null, region: region >= 0 ? c[region] : null });
-      nodeIds.push(r.id);
-      labels.push(r.label);
-      handling.push(r.handling);
-    }
-  }
-  const [ev, ep, er] = ['vin', 'plate', 'plate_region'].map((c) => EVENT_COLUMNS.indexOf(c));
-  for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE kind = 'event' AND cells IS NOT NULL`).iterate() as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {
-    const c = JSON.parse(r.cells) as string[];
-    if (!(c[ev] ?? '').trim() && !(c[ep] ?? '').trim()) continue;
-    reads.push({ id: `event:${r.key}`, vin: c[ev] || null, plate: c[ep] || null, region: c[er] || null });
-    nodeIds.push(r.id);
-    labels.push(`${c[ep] || c[ev]}`);
-    handling.push(r.handling);
-  }
-  const groupOf = resolveVehicles(reads);
-  const groups = new Map<number, number[]>();
-  groupOf.forEach((g, i) => groups.set(g, [...(groups.get(g) ?? []), i]));
-  const old = new Map((db.prepare(`SELECT id, key FROM node WHERE kind = 'vehicle_entity'`).all() as Array<{ id: number; key: string }>).map((r) => [r.key, r.id]));
-  const upsert = db.prepare(
-    `INSERT INTO node(kind, key, label, handling, cells) VALUES ('vehicle_entity', @key, @label, @handling, @cells)
-     ON CONFLICT(kind, key) DO UPDATE SET label = excluded.label, handling = excluded.handling, cells = excluded.cells RETURNING id`,
-  );
-  const link = db.prepare(`INSERT INTO link(kind, src, dst, handling, attrs) VALUES ('resolved_as', @src, @dst, @handling, @attrs)`);
-  const ftsDel = db.prepare('DELETE FROM node_fts WHERE rowid = ?');
-  const ftsAdd = db.prepare('INSERT INTO node_fts(rowid, text) VALUES (?, ?)');
-  const kept = new Set<string>();
-  for (const idx of groups.values()) {
-    const ids = idx.map((i) => reads[i].id).sort((x, y) => Number(y.startsWith('vehicle:')) - Number(x.startsWith('vehicle:')) || x.localeCompare(y));
-    const key = `V-${ids[0].replace(/^(vehicle|event):/, '')}`;
-    const vins = [...new Set(idx.map((i) => normaliseVinRead(reads[i].vin)).filter((v) => v.length === 17 && vinCheckDigitOk(v)))];
-    const plates = [...new Set(idx.map((i) => (reads[i].plate ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')).filter(Boolean))];
-    const record = idx.find((i) => reads[i].id.startsWith('vehicle:'));
-    const name = record !== undefined ? labels[record] : [plates[0], vins[0]].filter(Boolean).join(' · ');
-    const h = idx.map((i) => handling[i]).reduce((a, b) => (HANDLING_RANK[b] > HANDLING_RANK[a] ? b : a), 'SHARED' as Handling);
-    const row = upsert.get({ key, label: `${name} · ${idx.length} read${idx.length > 1 ? 's' : ''}`, handling: h, cells: JSON.stringify({ reads: idx.length, vins, plates }) }) as { id: number };
-    kept.add(key);
-    ftsDel.run(row.id);
-    ftsAdd.run(row.id, `${key.toLowerCase()} ${vins.join(' ').toLowerCase()} ${plates.join(' ').toLowerCase()}`);
-    for (const i of idx) {
-      const why = vins.length && normaliseVinRead(reads[i].vin) === vins[0] ? 'same VIN' : normaliseVinRead(reads[i].vin).length === 17 ? 'VIN one character from a valid one, or the same plate' : 'same plate and region';
-      link.run({ src: nodeIds[i], dst: row.id, handling: handling[i], attrs: JSON.stringify({ evidence: idx.length > 1 ? why : 'the only read of this vehicle' }) });
-    }
-  }
-  for (const [key, id] of old) {
-    if (kept.has(key)) continue;
-    db.prepare('DELETE FROM link WHERE src = @id OR dst = @id').run({ id });
-    ftsDel.run(id);
-    db.prepare('DELETE FROM node WHERE id = ?').run(id);
-  }
-  return kept.size;
 }
 
 function latestModel(db: Database.Database): Model {
