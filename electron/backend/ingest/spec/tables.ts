@@ -14,14 +14,8 @@ import { readCsvBatches, type CsvRow } from '../csv-reader';
 export type TableFormat = 'csv' | 'tsv' | 'xlsx';
 export type TableRow = CsvRow;
 
-export interface TableSource {
-  readonly location: string;
-  /** Table files (by extension), in name order. */
-  names(): string[];
-  size(name: string): number;
-  open(name: string): Promise<Readable>;
-  close(): void;
-}
+/** Tables are read as a bundle is: named files of a folder, a zip, or one file alone. */
+export type TableSource = BundleSource;
 
 const TABLE_EXT = /\.(csv|tsv|tab|txt|xlsx)$/i;
 

@@ -9,6 +9,7 @@ import { isCustomKind } from '../../../../shared/model';
 import { isRecordKind, kindHint, nodeKindLabel } from '../../import-spec/kind-catalog';
 import { ColumnTable } from './ColumnTable';
 import { KindPicker } from './KindPicker';
+import { ValueKinds } from './ValueKinds';
 import { specBadgeUri } from './kind-badge';
 import { NORMALISER_LABEL } from './value-options';
 
@@ -73,25 +74,13 @@ export function EntityCard({ entity: e, header, defs, labels, badColumns, second
 
 /** What each label of a graph export's label column becomes. */
 function LabelKinds({ entity: e, labels, defs, onChange, onDefine }: Pick<Props, 'entity' | 'labels' | 'defs' | 'onChange' | 'onDefine'>) {
-  if (!labels.length) return null;
   return (
-    <table className="itw-map" data-testid="label-kinds">
-      <thead><tr><th>Label in {e.kindFrom!.column}</th><th className="num">Rows</th><th>Becomes</th></tr></thead>
-      <tbody>
-        {labels.map((l) => (
-          <tr key={l.value}>
-            <td className="mono">{l.value}</td>
-            <td className="num">{l.count ? l.count.toLocaleString('en-US') : ''}</td>
-            <td>
-              <span className="itw-kind-cell">
-                <img src={specBadgeUri(e.kindFrom!.map[l.value] ?? e.kind, defs)} width={18} height={18} alt="" />
-                <KindPicker value={e.kindFrom!.map[l.value] ?? e.kind} defs={defs} testId={`label-kind-${l.value}`} label={`${l.value} becomes`}
-                  onChange={(k) => onChange(setLabelKind(e, l.value, k as MappableNodeKind))} onDefine={onDefine} />
-              </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ValueKinds column={e.kindFrom!.column} noun="Label" testId="label-kinds" values={labels} becomes={(value) => (
+      <span className="itw-kind-cell">
+        <img src={specBadgeUri(e.kindFrom!.map[value] ?? e.kind, defs)} width={18} height={18} alt="" />
+        <KindPicker value={e.kindFrom!.map[value] ?? e.kind} defs={defs} testId={`label-kind-${value}`} label={`${value} becomes`}
+          onChange={(k) => onChange(setLabelKind(e, value, k as MappableNodeKind))} onDefine={onDefine} />
+      </span>
+    )} />
   );
 }

@@ -5,6 +5,7 @@ import type { KindDef } from '../../../../shared/model';
 import { nodeKindLabel } from '../../import-spec/kind-catalog';
 import { encodeEndpoint, setEndpoint, setLinkAt, setLinkAtFormat, setLinkKind, setLinkOptional, setTypeKind, toggleLinkAttribute, typeKind } from '../../import-spec/link-edit';
 import { KindPicker } from './KindPicker';
+import { ValueKinds } from './ValueKinds';
 import { DATE_FORMATS } from './value-options';
 
 interface Props {
@@ -40,22 +41,11 @@ export function LinkCard({ link: l, part, header, defs, linkDefs, types, onChang
           onChange={(k) => onChange(setLinkKind(l, k as MappableLinkKind))} onDefine={onDefine} />
         <button className="icon-btn itw-remove" aria-label="Remove this link" title="Remove this link" onClick={onRemove}>×</button>
       </header>
-      {l.kindFrom && types.length > 0 && (
-        <table className="itw-map" data-testid="type-kinds">
-          <thead><tr><th>Type in {l.kindFrom.column}</th><th className="num">Rows</th><th>Becomes</th></tr></thead>
-          <tbody>
-            {types.map((t) => (
-              <tr key={t.value}>
-                <td className="mono">{t.value}</td>
-                <td className="num">{t.count ? t.count.toLocaleString('en-US') : ''}</td>
-                <td>
-                  <KindPicker value={typeKind(l, t.value)} defs={linkDefs} link testId={`type-kind-${t.value}`} label={`${t.value} becomes`}
-                    onChange={(k) => onChange(setTypeKind(l, t.value, k as MappableLinkKind))} onDefine={onDefine} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {l.kindFrom && (
+        <ValueKinds column={l.kindFrom.column} noun="Type" testId="type-kinds" values={types} becomes={(value) => (
+          <KindPicker value={typeKind(l, value)} defs={linkDefs} link testId={`type-kind-${value}`} label={`${value} becomes`}
+            onChange={(k) => onChange(setTypeKind(l, value, k as MappableLinkKind))} onDefine={onDefine} />
+        )} />
       )}
       <div className="itw-line"><span className="itw-line-label">From</span>{end('from')}</div>
       <div className="itw-line"><span className="itw-line-label">To</span>{end('to')}</div>
