@@ -8,6 +8,7 @@ import type { CotravelPair, CotravelRun } from '../../../shared/contract';
 import { getNode, toNodeRef } from './rows';
 import { toMinutes } from './analysis/entity-graph';
 import { identityFrom } from './identity';
+import { Column } from '../util/column';
 
 const SPAN = 67_108_864; // 2^26: node ids below this make a pair key exact in a double
 const HANDLING_RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };
@@ -25,24 +26,11 @@ interface Crossings {
   portCode: Map<number, string>;
 }
 
-class Column {
-  data = new Int32Array(1 << 16);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.n++] = v;
-  }
-}
-
 /** Every crossing with who made it (see graph/identity.ts: a person, or before resolution the first record with the same document). */
 function loadCrossings(db: Database.Database): Crossings {
   // One pass over the link table for everything co-travel needs (a national day has millions
   // of links: several scans, or a join per crossing, cost more than the counting itself).
-  const personOf = new Map<number, number>();
+  const resolved = { a: new Column(), b: new Column() };
   const docRec = new Column();
   const docNode = new Column();
   const portOfEvent = new Map<number, number>();
@@ -60,15 +48,16 @@ function loadCrossings(db: Database.Database): Crossings {
       event.push(dst);
       at.push(when);
       handling.push(HANDLING_RANK[h] ?? 0);
-    } else if (kind === 'resolved_as') personOf.set(src, dst);
-    else if (kind === 'has_document') {
+    } else if (kind === 'resolved_as') {
+      resolved.a.push(src);
+      resolved.b.push(dst);
+    } else if (kind === 'has_document') {
       docRec.push(src);
       docNode.push(dst);
     } else portOfEvent.set(src, dst);
   }
-  const { whoOf } = identityFrom(personOf, (function* () {
-    for (let i = 0; i < docRec.n; i++) yield [docRec.data[i], docNode.data[i]] as [number, number];
-  })());
+  const size = ((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0) + 1;
+  const { whoOf } = identityFrom(size, resolved, { a: docRec, b: docNode });
   const n = traveller.n;
   const c: Crossings = {
     n, who: new Int32Array(n), event: event.data.subarray(0, n), port: new Int32Array(n), min: new Int32Array(n), handling: Uint8Array.from(handling), at,

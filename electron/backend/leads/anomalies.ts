@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { PortTrend } from '../../../shared/contract';
 import { clampScore, type Candidate } from './types';
-import type { Intel } from './intel';
+import { dayText, type Intel } from './intel';
 
 const MIN_DAYS = 5;
 
@@ -88,14 +88,17 @@ export function portTrends(db: Database.Database, top: number, threshold: number
 
 export function portAnomalies(db: Database.Database, intel: Intel): Candidate[] {
   const labels = new Map(db.prepare(`SELECT key, label FROM node WHERE kind = 'port'`).raw(true).all() as Array<[string, string]>);
-  const counts = new Map<string, number>();
-  for (const c of intel.crossings) {
-    const k = `${c.port}|${c.at.slice(0, 10)}`;
+  // Counted by (port node, day) as one number: a string key per crossing cost seconds.
+  const counts = new Map<number, number>();
+  const c = intel.crossings;
+  for (let i = 0; i < c.n; i++) {
+    if (c.day[i] < 0) continue;
+    const k = (c.port[i] + 1) * 1e6 + c.day[i];
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const rows = [...counts].map(([k, n]) => {
-    const [port, day] = k.split('|');
-    return { port, label: labels.get(port) ?? port, day, n };
+    const port = intel.portKey(Math.floor(k / 1e6) - 1);
+    return { port, label: labels.get(port) ?? port, day: dayText(k % 1e6), n };
   });
   const { ports } = trendsFrom(rows, 10_000, 3.5);
   return ports.flatMap((p) =>
@@ -116,22 +119,25 @@ export function portAnomalies(db: Database.Database, intel: Intel): Candidate[] 
 export function personAnomalies(intel: Intel): Candidate[] {
   if (intel.latestImport === null) return [];
   // Only persons with a history and a crossing in the latest import can stand out.
-  const before = new Map<number, number>();
-  const now = new Set<number>();
-  for (const c of intel.crossings) {
-    if (c.importId === intel.latestImport) now.add(c.who);
-    else before.set(c.who, (before.get(c.who) ?? 0) + 1);
+  const c = intel.crossings;
+  const latest = intel.latestImport;
+  const before = new Int32Array(intel.size);
+  const now = new Uint8Array(intel.size);
+  for (let i = 0; i < c.n; i++) {
+    if (c.importId[i] === latest) now[c.who[i]] = 1;
+    else before[c.who[i]]++;
   }
-  const history = new Map<number, { days: Map<string, number>; ports: Map<string, number>; now: Array<{ at: string; port: string; link: number }> }>();
-  for (const c of intel.crossings) {
-    if (!now.has(c.who) || (before.get(c.who) ?? 0) < MIN_DAYS) continue;
-    let h = history.get(c.who);
-    if (!h) history.set(c.who, (h = { days: new Map(), ports: new Map(), now: [] }));
-    if (c.importId === intel.latestImport) h.now.push(c);
+  const history = new Map<number, { days: Map<number, number>; ports: Map<string, number>; now: Array<{ day: string; port: string; link: number }> }>();
+  for (let i = 0; i < c.n; i++) {
+    const who = c.who[i];
+    if (!now[who] || before[who] < MIN_DAYS) continue;
+    let h = history.get(who);
+    if (!h) history.set(who, (h = { days: new Map(), ports: new Map(), now: [] }));
+    const port = intel.portKey(c.port[i]);
+    if (c.importId[i] === latest) h.now.push({ day: dayText(c.day[i]), port, link: c.link[i] });
     else {
-      const day = c.at.slice(0, 10);
-      h.days.set(day, (h.days.get(day) ?? 0) + 1);
-      h.ports.set(c.port, (h.ports.get(c.port) ?? 0) + 1);
+      h.days.set(c.day[i], (h.days.get(c.day[i]) ?? 0) + 1);
+      h.ports.set(port, (h.ports.get(port) ?? 0) + 1);
     }
   }
   const out: Candidate[] = [];
@@ -139,9 +145,9 @@ export function personAnomalies(intel: Intel): Candidate[] {
     const before = [...h.ports.values()].reduce((s, x) => s + x, 0);
     if (before < MIN_DAYS || !h.now.length) continue;
     const [usual, usualCount] = [...h.ports].sort((a, b) => b[1] - a[1])[0];
-    const newPorts = [...new Set(h.now.map((c) => c.port))].filter((p) => !h.ports.has(p));
+    const newPorts = [...new Set(h.now.map((x) => x.port))].filter((p) => !h.ports.has(p));
     const perDay = new Map<string, number>();
-    for (const c of h.now) perDay.set(c.at.slice(0, 10), (perDay.get(c.at.slice(0, 10)) ?? 0) + 1);
+    for (const x of h.now) perDay.set(x.day, (perDay.get(x.day) ?? 0) + 1);
     const typical = median([...h.days.values()]);
     const peak = Math.max(...perDay.values());
     const spike = peak >= 3 && peak >= 3 * typical;
@@ -157,9 +163,9 @@ export function personAnomalies(intel: Intel): Candidate[] {
       title: `${intel.label(who)}: ${switched ? 'new port' : ''}${switched && spike ? ', ' : ''}${spike ? `${peak} crossings in a day` : ''}`,
       summary: `${intel.label(who)} ${parts.join('; and ')}.`,
       entities: [who],
-      evidence: { nodes: [who], links: h.now.map((c) => c.link).slice(0, 30) },
-      sourceLinks: h.now.map((c) => c.link).slice(0, 10),
-      items: h.now.map((c) => String(c.link)).sort(),
+      evidence: { nodes: [who], links: h.now.map((x) => x.link).slice(0, 30) },
+      sourceLinks: h.now.map((x) => x.link).slice(0, 10),
+      items: h.now.map((x) => String(x.link)).sort(),
     });
   }
   return out;

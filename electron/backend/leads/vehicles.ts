@@ -9,15 +9,16 @@ const MIN_DRIVERS = 3;
 export function vehicleDrivers(intel: Intel): Candidate[] {
   const tied = new Set(intel.ties.map((t) => pairKey(t.a, t.b)));
   const byVehicle = new Map<number, Map<number, number[]>>(); // vehicle -> driver -> crossing links
-  for (const c of intel.crossings) {
-    if (c.role !== 'DRIVER') continue;
-    const v = intel.vehicleOfEvent.get(c.event);
-    if (v === undefined) continue;
+  const c = intel.crossings;
+  for (let i = 0; i < c.n; i++) {
+    if (!c.driver[i]) continue;
+    const v = intel.vehicleOf(c.event[i]);
+    if (v < 0) continue;
     let drivers = byVehicle.get(v);
     if (!drivers) byVehicle.set(v, (drivers = new Map()));
-    const list = drivers.get(c.who);
-    if (list) list.push(c.link);
-    else drivers.set(c.who, [c.link]);
+    const list = drivers.get(c.who[i]);
+    if (list) list.push(c.link[i]);
+    else drivers.set(c.who[i], [c.link[i]]);
   }
   const out: Candidate[] = [];
   for (const [v, drivers] of byVehicle) {

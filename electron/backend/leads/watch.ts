@@ -122,15 +122,16 @@ function currentItems(acc: Access, intel: Intel | null, kind: WatchKind, target:
   const one = step(near);
   one.forEach((x) => near.add(x));
   step(one).forEach((x) => near.add(x));
-  for (const c of picture.crossings) {
-    if (near.has(c.who) && acc.seesAll(c.who) && linkVisibleById(acc, c.link)) out.set(`x${c.link}`, `${picture.label(c.who)} crossed at ${c.port} on ${c.at.slice(0, 16).replace('T', ' ')}${named.includes(c.who) ? ` (named in ${target})` : ` (near ${target})`}`);
+  const c = picture.crossings;
+  const linkStmt = acc.db.prepare('SELECT * FROM link WHERE id = ?');
+  for (let i = 0; i < c.n; i++) {
+    const who = c.who[i];
+    if (!near.has(who) || !acc.seesAll(who)) continue;
+    const l = linkStmt.get(c.link[i]) as DbLink | undefined;
+    if (!l || !acc.linkVisible(l)) continue;
+    out.set(`x${l.id}`, `${picture.label(who)} crossed at ${picture.portKey(c.port[i])} on ${(l.at ?? '').slice(0, 16).replace('T', ' ')}${named.includes(who) ? ` (named in ${target})` : ` (near ${target})`}`);
   }
   return out;
-}
-
-function linkVisibleById(acc: Access, id: number): boolean {
-  const l = acc.db.prepare('SELECT * FROM link WHERE id = ?').get(id) as DbLink | undefined;
-  return !!l && acc.linkVisible(l);
 }
 
 /** Runs every rule, each for the eyes of the agency that set it; answers, per rule of

@@ -1,0 +1,18 @@
+// A growable column of 32-bit integers: millions of values without an object or a boxed
+// number each (crossings, links and their ends on a national day).
+export class Column {
+  data = new Int32Array(1 << 16);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.n++] = v;
+  }
+  /** The values pushed so far (a view, not a copy). */
+  values(): Int32Array {
+    return this.data.subarray(0, this.n);
+  }
+}
