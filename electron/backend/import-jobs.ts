@@ -207,8 +207,7 @@ export class ImportJobs {
 
 /** Runs the detectors and tells the window what is new (toast and badge). */
 export async function runLeads(store: CaseStore, emit: Emit): Promise<Output<'leads.run'>> {
-  const run = await store.write('leads.run', undefined).done;
-  const watches = await store.write('watch.run', undefined).done;
+  const { run, watches } = await store.write('leads.runAndWatch', undefined).done;
   const list = await store.query('leads.list', { limit: 1, offset: 0, status: ['new'] });
   // Only what this run brought (added or reopened), not what was already waiting.
   const top = await store.query('leads.fresh', { at: run.at });

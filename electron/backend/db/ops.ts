@@ -31,6 +31,7 @@ import { assembleBrief, type BriefRequest } from '../brief/assemble';
 import { caseInfo, initMeta } from './case-meta';
 import type { BoardState, LeadStatus, ParsedInput } from '../../../shared/contract';
 import { runDetectors } from '../leads/run';
+import { loadIntel } from '../leads/intel';
 import { addWatch, listWatches, removeWatch, runWatches } from '../leads/watch';
 import { freshLeads, getLead, listLeads, markLead } from '../leads/store';
 import { portTrends } from '../leads/anomalies';
@@ -141,6 +142,12 @@ export const OPS = {
     return { ...r, pairs: redactCotravel(c.access, r.pairs) };
   },
   'leads.run': (c: OpContext) => runDetectors(c.db),
+  /** After an import: the detectors, then every watch rule, over one picture of the case. */
+  'leads.runAndWatch': (c: OpContext) => {
+    const started = performance.now();
+    const intel = loadIntel(c.db);
+    return { run: runDetectors(c.db, intel, started), watches: runWatches(c.db, c.as, intel) };
+  },
   'watch.add': (c: OpContext, a: ParsedInput<'watch.add'>) => addWatch(c.access, a.kind, a.target, a.label),
   'watch.list': (c: OpContext) => listWatches(c.db, c.as),
   'watch.remove': (c: OpContext, a: { id: number }) => removeWatch(c.db, a.id, c.as),

@@ -4,7 +4,7 @@ import type { LeadKind, LeadsRun } from '../../../shared/contract';
 import { personAnomalies, portAnomalies } from './anomalies';
 import { coTravelGroups, loadCoTravel } from './cotravel-groups';
 import { crossAgency } from './cross-agency';
-import { loadIntel } from './intel';
+import { loadIntel, type Intel } from './intel';
 import { lookoutProximity } from './lookouts';
 import { pairKey, sharedIdentifiers } from './shared-identifiers';
 import { storeCandidates } from './store';
@@ -13,8 +13,9 @@ import { vehicleDrivers } from './vehicles';
 
 export const MAX_PER_KIND = 2000;
 
-export function runDetectors(db: Database.Database): LeadsRun {
-  const started = performance.now();
+/** Every detector over `given` (read from the case unless given, then read since `started`). */
+export function runDetectors(db: Database.Database, given?: Intel, started = performance.now()): LeadsRun {
+  const intel = given ?? loadIntel(db);
   const byDetector: LeadsRun['byDetector'] = [];
   const found: Candidate[] = [];
   const timed = (kind: LeadKind, fn: () => Candidate[]) => {
@@ -25,7 +26,6 @@ export function runDetectors(db: Database.Database): LeadsRun {
     found.push(...c);
     byDetector.push({ kind, leads: c.length, ms: Math.round(performance.now() - t) });
   };
-  const intel = loadIntel(db);
   const cotravel = loadCoTravel(db);
   const together = new Map(cotravel.map((c) => [pairKey(c.a, c.b), { count: c.count, link: c.link }]));
   timed('shared_identifier', () => sharedIdentifiers(intel, together));

@@ -135,12 +135,13 @@ function currentItems(acc: Access, intel: Intel | null, kind: WatchKind, target:
 }
 
 /** Runs every rule, each for the eyes of the agency that set it; answers, per rule of
- * `agency` with news, what is new; remembers it all as seen. */
-export function runWatches(db: Database.Database, agency: Agency): Array<{ ruleId: number; label: string; news: string[] }> {
+ * `agency` with news, what is new; remembers it all as seen. `picture`: the detectors'
+ * picture of the case when they just ran (reading it again costs seconds on a big case). */
+export function runWatches(db: Database.Database, agency: Agency, picture?: Intel): Array<{ ruleId: number; label: string; news: string[] }> {
   const rows = db.prepare('SELECT * FROM watch_rule ORDER BY id').all() as Row[];
   if (!rows.length) return [];
   const needsIntel = rows.some((r) => r.kind === 'near_case' || r.kind === 'shares_identifier');
-  const intel = needsIntel ? loadIntel(db) : null;
+  const intel = needsIntel ? (picture ?? loadIntel(db)) : null;
   const now = new Date().toISOString();
   const out: Array<{ ruleId: number; label: string; news: string[] }> = [];
   const save = db.prepare('UPDATE watch_rule SET last_run_at = ?, seen = ?, last_news = ? WHERE id = ?');
