@@ -6,12 +6,12 @@
 import type Database from 'better-sqlite3';
 import type { CotravelPair, CotravelRun } from '../../../shared/contract';
 import { getNode, toNodeRef } from './rows';
-import { toMinutes } from './analysis/entity-graph';
+import { UNDATED } from './analysis/entity-graph';
+import { scanLinks } from './link-scan';
 import { identityFrom } from './identity';
 import { Column } from '../util/column';
 
 const SPAN = 67_108_864; // 2^26: node ids below this make a pair key exact in a double
-const HANDLING_RANK: Record<string, number> = { SHARED: 0, LES: 1, ORCON: 2 };
 const RANK_HANDLING = ['SHARED', 'LES', 'ORCON'];
 
 /** The crossings as columns (a national day is millions of them: no object per crossing). */
@@ -22,51 +22,62 @@ interface Crossings {
   port: Int32Array;
   min: Int32Array;
   handling: Uint8Array;
-  at: string[];
+  /** The instant in seconds, for first and last. */
+  sec: Float64Array;
+  /** The travelled_in link (its date is read for the pairs kept only). */
+  link: Int32Array;
   portCode: Map<number, string>;
 }
 
 /** Every crossing with who made it (see graph/identity.ts: a person, or before resolution the first record with the same document). */
 function loadCrossings(db: Database.Database): Crossings {
-  // One pass over the link table for everything co-travel needs (a national day has millions
-  // of links: several scans, or a join per crossing, cost more than the counting itself).
+  // One scan of the links, as integers (graph/link-scan.ts), for everything co-travel needs:
+  // a national day has millions of links, and a row handed to JavaScript costs more than
+  // the counting itself.
   const resolved = { a: new Column(), b: new Column() };
-  const docRec = new Column();
-  const docNode = new Column();
-  const portOfEvent = new Map<number, number>();
+  const documents = { a: new Column(), b: new Column() };
+  const events = { a: new Column(), b: new Column() };
   const traveller = new Column();
   const event = new Column();
-  const handling: number[] = [];
-  const at: string[] = [];
-  for (const [kind, src, dst, when, h] of db
-    .prepare(`SELECT kind, src, dst, at, handling FROM link WHERE kind IN ('resolved_as', 'has_document', 'at_port', 'travelled_in')`)
-    .raw(true)
-    .iterate() as Iterable<[string, number, number, string | null, string]>) {
-    if (kind === 'travelled_in') {
-      if (!when) continue;
-      traveller.push(src);
-      event.push(dst);
-      at.push(when);
-      handling.push(HANDLING_RANK[h] ?? 0);
-    } else if (kind === 'resolved_as') {
-      resolved.a.push(src);
-      resolved.b.push(dst);
-    } else if (kind === 'has_document') {
-      docRec.push(src);
-      docNode.push(dst);
-    } else portOfEvent.set(src, dst);
-  }
+  const link = new Column();
+  const handling = new Column();
+  const min = new Column();
+  const sec: number[] = [];
+  scanLinks(
+    db,
+    [
+      { kinds: ['travelled_in'], fields: ['id', 'src', 'dst', 'handling', 'epoch'], where: "at IS NOT NULL AND at <> ''" },
+      { kinds: ['resolved_as'], fields: ['src', 'dst'] },
+      { kinds: ['has_document'], fields: ['src', 'dst'] },
+      { kinds: ['at_port'], fields: ['src', 'dst'] },
+    ],
+    (part, f) => {
+      if (part === 0) {
+        link.push(f[0]);
+        traveller.push(f[1]);
+        event.push(f[2]);
+        handling.push(f[3]);
+        min.push(f[4] === -1 ? UNDATED : Math.floor(f[4] / 60));
+        sec.push(f[4] === -1 ? -Infinity : f[4]);
+      } else {
+        const to = part === 1 ? resolved : part === 2 ? documents : events;
+        to.a.push(f[0]);
+        to.b.push(f[1]);
+      }
+    },
+  );
   const size = ((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0) + 1;
-  const { whoOf } = identityFrom(size, resolved, { a: docRec, b: docNode });
+  const portOfEvent = new Int32Array(size);
+  for (let i = 0; i < events.a.n; i++) portOfEvent[events.a.data[i]] = events.b.data[i];
+  const { whoOf } = identityFrom(size, resolved, documents);
   const n = traveller.n;
   const c: Crossings = {
-    n, who: new Int32Array(n), event: event.data.subarray(0, n), port: new Int32Array(n), min: new Int32Array(n), handling: Uint8Array.from(handling), at,
+    n, who: new Int32Array(n), event: event.values(), port: new Int32Array(n), min: min.values(), sec: Float64Array.from(sec), handling: Uint8Array.from(handling.values()), link: link.values(),
     portCode: new Map(db.prepare(`SELECT id, key FROM node WHERE kind = 'port'`).raw(true).all() as Array<[number, string]>),
   };
   for (let i = 0; i < n; i++) {
     c.who[i] = whoOf(traveller.data[i]);
-    c.port[i] = portOfEvent.get(c.event[i]) ?? 0;
-    c.min[i] = toMinutes(at[i]);
+    c.port[i] = portOfEvent[c.event[i]];
   }
   return c;
 }
@@ -160,22 +171,24 @@ export function runCotravel(db: Database.Database, minCount: number, windowMinut
   }
   keys = new Float64Array(0);
   // Pass 2: the details (dates, ports, handling) of the pairs that are kept only.
-  const stats = new Map<number, { count: number; same: number; first: string; last: string; handling: number; ports: Set<string> }>();
+  // First and last: the crossings (indexes) with the earliest and latest instant.
+  const stats = new Map<number, { count: number; same: number; first: number; last: number; handling: number; ports: Set<string> }>();
   sightings(c, keep, windowMinutes, (i, j, same) => {
     const key = pairKey(c.who[i], c.who[j]);
     if (!kept.has(key)) return;
     let st = stats.get(key);
-    if (!st) stats.set(key, (st = { count: 0, same: 0, first: c.at[i], last: c.at[i], handling: 0, ports: new Set() }));
+    if (!st) stats.set(key, (st = { count: 0, same: 0, first: i, last: i, handling: 0, ports: new Set() }));
     st.count++;
     if (same) st.same++;
     for (const k of [i, j]) {
-      if (c.at[k] < st.first) st.first = c.at[k];
-      if (c.at[k] > st.last) st.last = c.at[k];
+      if (c.sec[k] < c.sec[st.first]) st.first = k;
+      if (c.sec[k] > c.sec[st.last]) st.last = k;
       if (c.handling[k] > st.handling) st.handling = c.handling[k];
     }
     if (st.ports.size < 8) st.ports.add(c.portCode.get(c.port[i]) ?? '');
   });
   const insert = db.prepare(`INSERT INTO link(kind, src, dst, at, handling, attrs) VALUES ('travelled_with', ?, ?, ?, ?, ?)`);
+  const atOf = db.prepare('SELECT at FROM link WHERE id = ?').pluck();
   const persons = new Set<number>();
   const summary = (): CotravelRun => ({
     pairs: stats.size, persons: persons.size, sameEventPairs, windowPairs, crossings: c.n,
@@ -187,8 +200,9 @@ export function runCotravel(db: Database.Database, minCount: number, windowMinut
     for (const [key, st] of stats) {
       const a = Math.floor(key / SPAN);
       const b = key - a * SPAN;
-      const attrs = { count: st.count, sameEvent: st.same, first: st.first, last: st.last, ports: [...st.ports].filter(Boolean).join(' '), windowMinutes };
-      insert.run(a, b, st.last, RANK_HANDLING[st.handling], JSON.stringify(attrs));
+      const [first, last] = [atOf.get(c.link[st.first]) as string, atOf.get(c.link[st.last]) as string];
+      const attrs = { count: st.count, sameEvent: st.same, first, last, ports: [...st.ports].filter(Boolean).join(' '), windowMinutes };
+      insert.run(a, b, last, RANK_HANDLING[st.handling], JSON.stringify(attrs));
       persons.add(a);
       persons.add(b);
     }

@@ -13,10 +13,14 @@ export const SCAN_FIELDS = {
   file: 'coalesce(file_id, -1)',
   /** 1 when the link's attributes say the traveller drove (`"role":"DRIVER"`). */
   driver: `(instr(coalesce(attrs, ''), '"role":"DRIVER"') > 0)`,
+  /** Seconds since 1970 (UTC): the instant, for order and windows. */
+  epoch: 'coalesce(unixepoch(at), -1)',
   /** The time as written, local to where it happened, in seconds since 1970 as if it were
    * UTC: the local day is floor(local / 86400). (One date parse a row: taking the day apart
    * with substr and GLOB cost twice as much.) */
   local: 'coalesce(unixepoch(substr(at, 1, 19)), -1)',
+  /** How strictly the link's row is handled: HANDLING_RANK of access/rules.ts. */
+  handling: `CASE handling WHEN 'LES' THEN 1 WHEN 'ORCON' THEN 2 ELSE 0 END`,
 } as const;
 export type ScanField = keyof typeof SCAN_FIELDS;
 
