@@ -89,7 +89,7 @@ const SCAN: ScanSpec = [
   { kinds: ['resolved_as'], fields: ['src', 'dst'] },
   { kinds: ['event_plate'], fields: ['src', 'dst'] },
   { kinds: ['registered_owner', 'owned_by'], fields: ['id', 'src', 'dst'] },
-  ...['has_phone', 'has_address', 'has_email', 'has_document'].map((k) => ({ kinds: [k], fields: ['id', 'src', 'dst'] as const })),
+  ...IDENTIFIER_KINDS.map((k) => ({ kinds: [`has_${k}`], fields: ['id', 'src', 'dst'] as const })),
   ...TIE_KINDS.map((k) => ({ kinds: [k], fields: ['id', 'src', 'dst'] as const })),
 ];
 const [TRAVELLED, AT_PORT, RESOLVED, PLATE, OWNER, IDENT0] = [0, 1, 2, 3, 4, 5];
