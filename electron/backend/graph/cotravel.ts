@@ -8,7 +8,7 @@ import type { CotravelPair, CotravelRun } from '../../../shared/contract';
 import { getNode, toNodeRef } from './rows';
 import { UNDATED } from './analysis/entity-graph';
 import { scanLinks } from './link-scan';
-import { identityFrom } from './identity';
+import { identityFrom, nodeIdBound } from './identity';
 import { Column } from '../util/column';
 
 const SPAN = 67_108_864; // 2^26: node ids below this make a pair key exact in a double
@@ -66,7 +66,7 @@ function loadCrossings(db: Database.Database): Crossings {
       }
     },
   );
-  const size = ((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0) + 1;
+  const size = nodeIdBound(db);
   const portOfEvent = new Int32Array(size);
   for (let i = 0; i < events.a.n; i++) portOfEvent[events.a.data[i]] = events.b.data[i];
   const { whoOf } = identityFrom(size, resolved, documents);

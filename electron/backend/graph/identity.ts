@@ -5,6 +5,7 @@
 // Co-travel and the lead detectors use this, so they agree on who is who.
 // Node ids are small dense integers, so each answer is an array lookup (a national case has
 // millions of records: maps of them cost seconds).
+import type Database from 'better-sqlite3';
 import type { Column } from '../util/column';
 
 export interface Identity {
@@ -16,6 +17,11 @@ export interface Identity {
 export interface Pairs {
   a: Column;
   b: Column;
+}
+
+/** Above every node id of the case: the size of an array indexed by node id. */
+export function nodeIdBound(db: Database.Database): number {
+  return ((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0) + 1;
 }
 
 /**

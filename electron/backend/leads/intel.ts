@@ -5,7 +5,7 @@
 // the crossings are columns and the per-node facts arrays indexed by node id, since a case
 // of two national days has 2.8 M crossings and 9 M nodes.
 import type Database from 'better-sqlite3';
-import { identityFrom } from '../graph/identity';
+import { identityFrom, nodeIdBound } from '../graph/identity';
 import { scanLinks, type ScanSpec } from '../graph/link-scan';
 import { Column } from '../util/column';
 
@@ -97,7 +97,7 @@ const TIE0 = IDENT0 + IDENTIFIER_KINDS.length;
 const DOCUMENT = IDENTIFIER_KINDS.indexOf('document');
 
 export function loadIntel(db: Database.Database): Intel {
-  const size = ((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0) + 1;
+  const size = nodeIdBound(db);
   const cols = () => ({ a: new Column(), b: new Column(), c: new Column() });
   const t = { link: new Column(), traveller: new Column(), event: new Column(), file: new Column(), driver: new Column(), local: [] as number[] };
   const portOfEvent = new Int32Array(size).fill(-1);

@@ -1,8 +1,11 @@
 // A growable column of 32-bit integers: millions of values without an object or a boxed
 // number each (crossings, links and their ends on a national day).
 export class Column {
-  data = new Int32Array(1 << 16);
+  data: Int32Array;
   n = 0;
+  constructor(capacity = 1 << 16) {
+    this.data = new Int32Array(capacity);
+  }
   push(v: number): void {
     if (this.n === this.data.length) {
       const next = new Int32Array(this.data.length * 2);

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { EVERYONE, rowMask } from '../../access/rules';
 import { LINK_KINDS, NODE_KINDS, type BuiltinLinkKind, type BuiltinNodeKind } from '../../../../shared/model';
+import { Column } from '../../util/column';
 
 export const LINK_CODE = new Map<BuiltinLinkKind, number>(LINK_KINDS.map((k, i) => [k, i]));
 export const NODE_CODE = new Map<BuiltinNodeKind, number>(NODE_KINDS.map((k, i) => [k, i]));
@@ -105,22 +106,6 @@ export function graphVersion(db: Database.Database): string {
   return `${r.n ?? 0}:${r.l ?? 0}:${r.i}`;
 }
 
-class Growable {
-  data: Int32Array;
-  length = 0;
-  constructor(cap = 1 << 16) {
-    this.data = new Int32Array(cap);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 export function buildEntityGraph(db: Database.Database): EntityGraph {
   const started = performance.now();
   const phases: Record<string, number> = {};
@@ -164,13 +149,13 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
 
   phase('folded records');
   // Links between representatives, each once; then counted into CSR.
-  const a = new Growable(1 << 18);
-  const b = new Growable(1 << 18);
-  const lid = new Growable(1 << 18);
-  const lat = new Growable(1 << 18);
-  const local = new Growable(1 << 18);
-  const lkind = new Growable(1 << 18);
-  const lmask = new Growable(1 << 18);
+  const a = new Column(1 << 18);
+  const b = new Column(1 << 18);
+  const lid = new Column(1 << 18);
+  const lat = new Column(1 << 18);
+  const local = new Column(1 << 18);
+  const lkind = new Column(1 << 18);
+  const lmask = new Column(1 << 18);
   const resolvedAs = LINK_CODE.get('resolved_as')!;
   // Custom link kinds (import specs) take the codes after the built-in ones; past 254 they share the last.
   const linkCodes = new Map<string, number>(LINK_CODE);
@@ -202,7 +187,7 @@ export function buildEntityGraph(db: Database.Database): EntityGraph {
     lmask.push(h === null ? EVERYONE : rowMask(h, ag));
   }
   phase('links');
-  const m = a.length;
+  const m = a.n;
   const off = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
     off[a.data[e] + 1]++;
