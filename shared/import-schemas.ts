@@ -26,12 +26,17 @@ export const IMPORT_PROGRESS = z.object({
 });
 export type ImportProgress = z.infer<typeof IMPORT_PROGRESS>;
 
-export const FILE_REPORT = z.object({
-  file: z.string(),
+/** What became of the rows of a file, or of a whole import. */
+const ROW_COUNTS = {
   rowsRead: z.number().int(),
   rowsLoaded: z.number().int(),
   rowsRejected: z.number().int(),
   rowsSkipped: z.number().int(),
+};
+
+export const FILE_REPORT = z.object({
+  file: z.string(),
+  ...ROW_COUNTS,
   refused: z.string().nullable(),
 });
 
@@ -42,10 +47,7 @@ export const IMPORT_REPORT = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   status: z.string(),
-  rowsRead: z.number().int(),
-  rowsLoaded: z.number().int(),
-  rowsRejected: z.number().int(),
-  rowsSkipped: z.number().int(),
+  ...ROW_COUNTS,
   nodesAdded: z.number().int(),
   linksAdded: z.number().int(),
   seconds: z.number(),
