@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/backend/api';
 import { generateDemo } from '../../electron/backend/demo/generate';
 import Database from 'better-sqlite3';
-import { resolvePersons, type PersonRecord } from '../../electron/backend/resolve/engine';
+import { resolvePersons } from '../../electron/backend/resolve/engine';
 import { tmpDir } from '../fixtures/bundle-builder';
 import { graphBench } from './graph';
 import { runCanvasBench } from './canvas';
@@ -173,6 +173,8 @@ async function main(): Promise<void> {
     });
   }
 
+  await caseResolutionBench(db, cli, `${bundle}.truth`);
+
   // Days 2..N of the same population into the same case: the cost must not grow with it.
   const perDay: number[] = [report.seconds];
   for (let d = 1; d < days; d++) {
@@ -250,7 +252,7 @@ async function main(): Promise<void> {
 
   await specBench(dir, record);
   if (kills > 0) await killBench(bundle, cli, kills, first.seconds);
-  await resolutionBench(dir, bundle);
+  await resolutionBench(dir);
 
   console.log(`\nCrosslink bench: ${new Date().toISOString()}: ${crossings} crossings a day, ${people} people, ${days} day(s)${nationalDay ? ', national day' : ''}\n`);
   printReport(nationalDay ? 'bench-national-day.json' : 'bench.json', { crossings, people, days, nationalDay, perDaySeconds: perDay });
@@ -258,7 +260,7 @@ async function main(): Promise<void> {
 }
 
 /** Pairwise precision / recall / F1 of person resolution on the shared datasets and the demo. */
-async function resolutionBench(dir: string, dayBundle: string): Promise<void> {
+async function resolutionBench(dir: string): Promise<void> {
   const targets: Record<string, number> = { 'Febrl 4a+4b (linkage)': 0.99, 'Febrl 3 (dedup)': 0.95, 'Splink fake_1000': 0.9, 'Demo bundle (generator truth)': 0.98 };
   const sets: Labelled[] = [];
   if (fs.existsSync(DATASETS)) sets.push(febrl(1), febrl(2), febrl(3), febrl4(), fake1000());
@@ -281,32 +283,51 @@ async function resolutionBench(dir: string, dayBundle: string): Promise<void> {
       record('resolution: merges of the planted alias', wrong, 'pairs', `${idx.length} alias records`, { text: '0', ok: wrong === 0 });
     }
   }
-  // Speed on the day-1 bundle's identity-bearing rows (subjects and crossing travellers);
-  // above 150k records a prefix is resolved and the whole is extrapolated (said so).
-  const all = demoTruthless(dayBundle);
-  const day = all.slice(0, 150_000);
-  const heap0 = process.memoryUsage().rss;
-  const t0 = performance.now();
-  const r = resolvePersons(day);
-  const sec = (performance.now() - t0) / 1000;
-  const persons = new Set(r.entityOf).size;
-  const whole = (sec * all.length) / day.length;
-  const note = `${day.length} of ${all.length} records -> ${persons} persons, ${r.candidatePairs} candidate pairs, +${Math.round((process.memoryUsage().rss - heap0) / 1e6)} MB RSS${day.length < all.length ? `; whole day extrapolated ${Math.round(whole)} s (at least: candidates grow faster than linearly here)` : ''}`;
-  record('resolve the day-1 bundle (in memory)', sec, 's', note, nationalDay ? { text: '<= 60 s for the whole day', ok: whole <= 60 } : undefined);
 }
 
-/** Subject records and crossing travellers of a bundle, without truth. */
-function demoTruthless(bundle: string): PersonRecord[] {
-  const out: PersonRecord[] = [];
-  const read = (file: string) => {
-    const lines = fs.readFileSync(path.join(bundle, file), 'utf8').split('\n');
-    const h = lines[0].split(',');
-    const col = (c: string[], name: string) => c[h.indexOf(name)] ?? '';
-    return lines.slice(1).filter(Boolean).map((l) => l.split(',')).filter((c) => c.length === h.length).map((c) => (name: string) => col(c, name));
-  };
-  for (const g of read('subjects.csv')) out.push({ id: g('record_id'), given: g('first_name'), family: g('last_name'), dob: g('dob'), sex: g('sex'), docs: [{ type: g('doc_type'), country: g('doc_country'), number: g('doc_number') }], address: g('address'), city: g('city'), phone: g('phone'), email: g('email') });
-  for (const g of read('crossings.csv')) out.push({ id: g('crossing_id'), given: g('first_name'), family: g('last_name'), dob: g('dob'), sex: g('sex'), docs: [{ type: g('doc_type'), country: g('doc_country'), number: g('doc_number') }] });
-  return out;
+/**
+ * Resolution of a whole imported day through the product: `crosslink resolution run` on a copy
+ * of the day-1 case (a child process: time and peak RSS), then its `resolution --csv` scored
+ * against the generator's truth (persons).
+ */
+async function caseResolutionBench(db: string, cli: string, truthDir: string): Promise<void> {
+  const copy = `${db}.resolve`;
+  fs.copyFileSync(db, copy);
+  try {
+    const run = await runMeasured(process.execPath, [cli, 'resolution', 'run', '--db', copy, '--json']);
+    const out = JSON.parse(run.stdout) as { records: number; persons: number; merged: number; possible: number; candidatePairs: number; vehicles: number; seconds: number };
+    record('resolve the day-1 case (crosslink resolution run)', out.seconds, 's', `${out.records} records -> ${out.persons} persons, ${out.possible} possible matches, ${out.vehicles} vehicles, ${out.candidatePairs} candidate pairs; ${run.seconds.toFixed(1)} s with CLI start`, nationalDay ? { text: '<= 60 s', ok: out.seconds <= 60 } : undefined);
+    record('resolution peak RSS', run.peakMb, 'MB', 'whole CLI process, VmHWM', nationalDay ? { text: '<= 1536 MB', ok: run.peakMb <= 1536 } : undefined);
+    const rows = (await runMeasured(process.execPath, [cli, 'resolution', '--csv', '--db', copy])).stdout.trim().split('\n').slice(1);
+    const truth = new Map<string, string>();
+    for (const line of fs.readFileSync(path.join(truthDir, 'persons.csv'), 'utf8').trim().split('\n').slice(1)) {
+      const [, id, person] = line.split(',');
+      truth.set(id, person);
+    }
+    // Pairwise precision and recall from counts: pairs within an entity, within a person, within both.
+    const pairs = (counts: Map<string, number>) => [...counts.values()].reduce((a, c) => a + (c * (c - 1)) / 2, 0);
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    const byEntity = new Map<string, number>();
+    const byPerson = new Map<string, number>();
+    const byBoth = new Map<string, number>();
+    for (const row of rows) {
+      const [id, kind, entity] = row.split(',');
+      const person = kind === 'person' ? truth.get(id) : undefined;
+      if (!person) continue;
+      bump(byEntity, entity);
+      bump(byPerson, person);
+      bump(byBoth, `${entity}|${person}`);
+    }
+    const tp = pairs(byBoth);
+    const precision = tp / Math.max(1, pairs(byEntity));
+    const recall = tp / Math.max(1, pairs(byPerson));
+    const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+    record('resolution F1: the day-1 case (generator truth)', f1, 'F1', `P ${precision.toFixed(3)} R ${recall.toFixed(3)} over ${byPerson.size} true persons`);
+  } finally {
+    fs.rmSync(copy, { force: true });
+    fs.rmSync(`${copy}-wal`, { force: true });
+    fs.rmSync(`${copy}-shm`, { force: true });
+  }
 }
 
 /**

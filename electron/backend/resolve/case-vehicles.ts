@@ -1,9 +1,11 @@
 // Vehicles inside a case: vehicle records and the vehicles read at crossing events, resolved
-// by VIN and plate (vehicles.ts) and written back as 'Vehicle (resolved)' nodes.
+// by VIN and plate (vehicles.ts) and written back as 'Vehicle (resolved)' nodes (for vehicle
+// records and vehicles read more than once).
 import type Database from 'better-sqlite3';
 import type { Handling } from '../../../shared/model';
 import { strictestHandling } from '../access/rules';
 import { EVENT_COLUMNS } from '../ingest/loaders';
+import { pickCells } from './case-records';
 import { normaliseVinRead, resolveVehicles, vinCheckDigitOk, type VehicleRead } from './vehicles';
 
 /**
@@ -19,26 +21,33 @@ export function writeVehicles(db: Database.Database): number {
   for (const f of db.prepare(`SELECT id, header FROM source_file WHERE coalesce(role, name) = 'vehicles.csv' AND refused IS NULL`).all() as Array<{ id: number; header: string }>) {
     const h = JSON.parse(f.header) as string[];
     const [vin, plate, region] = ['vin', 'plate', 'plate_region'].map((c) => h.indexOf(c));
+    const at = [vin, plate, region];
+    const c = ['', '', ''];
     for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE file_id = ? AND kind = 'vehicle'`).iterate(f.id) as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {
-      const c = JSON.parse(r.cells) as string[];
-      reads.push({ id: `vehicle:${r.key}`, vin: vin >= 0 ? c[vin] : null, plate: plate >= 0 ? c[plate] : null, region: region >= 0 ? c[region] : null });
+      pickCells(r.cells, at, c);
+      reads.push({ id: `vehicle:${r.key}`, vin: vin >= 0 ? c[0] : null, plate: plate >= 0 ? c[1] : null, region: region >= 0 ? c[2] : null });
       nodeIds.push(r.id);
       labels.push(r.label);
       handling.push(r.handling);
     }
   }
-  const [ev, ep, er] = ['vin', 'plate', 'plate_region'].map((c) => EVENT_COLUMNS.indexOf(c));
-  for (const r of db.prepare(`SELECT id, key, label, handling, cells FROM node WHERE kind = 'event' AND cells IS NOT NULL`).iterate() as Iterable<{ id: number; key: string; label: string; handling: Handling; cells: string }>) {
-    const c = JSON.parse(r.cells) as string[];
-    if (!(c[ev] ?? '').trim() && !(c[ep] ?? '').trim()) continue;
-    reads.push({ id: `event:${r.key}`, vin: c[ev] || null, plate: c[ep] || null, region: c[er] || null });
-    nodeIds.push(r.id);
-    labels.push(`${c[ep] || c[ev]}`);
-    handling.push(r.handling);
+  const at = ['vin', 'plate', 'plate_region'].map((c) => EVENT_COLUMNS.indexOf(c));
+  const c = ['', '', ''];
+  for (const [id, key, hd, cells] of db.prepare(`SELECT id, key, handling, cells FROM node WHERE kind = 'event' AND cells IS NOT NULL`).raw(true).iterate() as Iterable<[number, string, Handling, string]>) {
+    pickCells(cells, at, c);
+    if (!c[0] && !c[1]) continue;
+    reads.push({ id: `event:${key}`, vin: c[0] || null, plate: c[1] || null, region: c[2] || null });
+    nodeIds.push(id);
+    labels.push(c[1] || c[0]);
+    handling.push(hd);
   }
   const groupOf = resolveVehicles(reads);
   const groups = new Map<number, number[]>();
-  groupOf.forEach((g, i) => groups.set(g, [...(groups.get(g) ?? []), i]));
+  groupOf.forEach((g, i) => {
+    const m = groups.get(g);
+    if (m) m.push(i);
+    else groups.set(g, [i]);
+  });
   const old = new Map((db.prepare(`SELECT id, key FROM node WHERE kind = 'vehicle_entity'`).all() as Array<{ id: number; key: string }>).map((r) => [r.key, r.id]));
   const upsert = db.prepare(
     `INSERT INTO node(kind, key, label, handling, cells) VALUES ('vehicle_entity', @key, @label, @handling, @cells)
@@ -49,6 +58,9 @@ export function writeVehicles(db: Database.Database): number {
   const ftsAdd = db.prepare('INSERT INTO node_fts(rowid, text) VALUES (?, ?)');
   const kept = new Set<string>();
   for (const idx of groups.values()) {
+    // A vehicle read once, at one crossing, is its own entity without a node of its own (as a
+    // traveller crossing once is): a national day has half a million of them.
+    if (idx.length < 2 && !reads[idx[0]].id.startsWith('vehicle:')) continue;
     const ids = idx.map((i) => reads[i].id).sort((x, y) => Number(y.startsWith('vehicle:')) - Number(x.startsWith('vehicle:')) || x.localeCompare(y));
     const key = `V-${ids[0].replace(/^(vehicle|event):/, '')}`;
     const vins = [...new Set(idx.map((i) => normaliseVinRead(reads[i].vin)).filter((v) => v.length === 17 && vinCheckDigitOk(v)))];

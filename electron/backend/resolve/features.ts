@@ -1,43 +1,10 @@
-// What resolution compares: each record prepared once (name parts, date of birth, documents,
-// address, phone, email), a level per feature for a pair, and the keys records are blocked on.
-import { coreTokens, canonicalGiven, documentCompareKey, normaliseDocExact, parseDob, sameGivenName, type Dob } from './normalise';
-import { jaroWinkler, metaphone, soundsAlike } from './similarity';
-import { foldText } from '../util/text';
+// What resolution compares: a level per feature for a pair of records of a RecordTable (names,
+// date of birth, documents, address, phone, email, sex). Similarities of interned values are
+// computed once and cached, since names repeat a lot across a national day.
+import { jaroWinkler, Similarity } from './similarity';
+import type { RecordTable } from './table';
 
-
-export interface PersonRecord {
-  id: string;
-  /** For linkage between two sources: pairs within one source are not compared. */
-  source?: string;
-  given: string;
-  family: string;
-  dob?: string | null;
-  sex?: string | null;
-  docs?: Array<{ type?: string | null; country?: string | null; number: string }>;
-  address?: string | null;
-  city?: string | null;
-  postcode?: string | null;
-  phone?: string | null;
-  email?: string | null;
-}
-
-export interface Prepared {
-  i: number;
-  rec: PersonRecord;
-  given: string[];
-  family: string[];
-  givenJoined: string;
-  familyJoined: string;
-  dob: Dob | null;
-  dobText: string;
-  docs: Array<{ type: string; country: string; exact: string; key: string }>;
-  address: string;
-  postcode: string;
-  city: string;
-  phone: string;
-  email: string;
-  sex: string;
-}
+export type { PersonRecord } from './table';
 
 export const FEATURES = ['family', 'given', 'dob', 'document', 'address', 'phone', 'email', 'sex'] as const;
 export type Feature = (typeof FEATURES)[number];
@@ -46,165 +13,313 @@ export const LEVELS: Record<Feature, string[]> = {
   family: ['exact', 'one part of a compound name', 'similar (Jaro-Winkler >= 0.92)', 'sounds alike', 'somewhat similar (>= 0.80)', 'different'],
   given: ['exact', 'same name (nickname or transliteration)', 'similar (Jaro-Winkler >= 0.92)', 'sounds alike or initial', 'somewhat similar (>= 0.80)', 'different'],
   dob: ['exact', 'agrees where known', 'day and month swapped', 'one-year slip or one digit', 'same year only', 'different'],
-  document: ['same number', 'same number but for O/0, I/1 misreadings', 'one typing error', 'different number'],
+  document: ['same number', 'same number but for O/0, I/1 misreadings', 'one typing error', 'another number for the same kind of document and country', 'different documents'],
   address: ['same address', 'similar address', 'same postcode or town (or a misspelling of it)', 'different'],
   phone: ['same', 'different'],
   email: ['same', 'similar (typing errors)', 'different'],
   sex: ['same', 'different'],
 };
+export const F = { family: 0, given: 1, dob: 2, document: 3, address: 4, phone: 5, email: 6, sex: 7 } as const;
 
 export type Vector = Int8Array;
 
-export function prepare(rec: PersonRecord, i: number): Prepared {
-  const given = coreTokens(rec.given ?? '');
-  const family = coreTokens(rec.family ?? '');
-  const dob = parseDob(rec.dob);
-  return {
-    i,
-    rec,
-    given,
-    family,
-    givenJoined: given.join(' '),
-    familyJoined: family.join(' '),
-    dob,
-    dobText: (rec.dob ?? '').replace(/[^0-9]/g, ''),
-    docs: (rec.docs ?? [])
-      .filter((d) => d.number && normaliseDocExact(d.number))
-      .map((d) => ({ type: (d.type ?? '').toUpperCase(), country: (d.country ?? '').toUpperCase(), exact: normaliseDocExact(d.number), key: documentCompareKey(d.number) })),
-    address: foldText(rec.address ?? ''),
-    postcode: (rec.postcode ?? '').replace(/\s/g, '').toUpperCase(),
-    city: foldText(rec.city ?? ''),
-    phone: (rec.phone ?? '').replace(/\D/g, '').slice(-10),
-    email: (rec.email ?? '').trim().toLowerCase(),
-    sex: (rec.sex ?? '').toUpperCase() === 'U' ? '' : (rec.sex ?? '').toUpperCase(),
-  };
-}
-
-function familyLevel(a: string[], aj: string, b: string[], bj: string): number {
-  if (!a.length || !b.length) return -1;
-  if (aj === bj) return 0;
-  if (a.some((t) => t.length > 2 && b.includes(t))) return 1;
-  const jw = jaroWinkler(aj, bj);
-  if (jw >= 0.92) return 2;
-  if (soundsAlike(a[0], b[0]) || a.some((t) => b.some((s) => soundsAlike(t, s) && t.length > 3))) return 3;
-  if (jw >= 0.8) return 4;
-  return 5;
-}
-
-function givenLevel(a: string[], aj: string, b: string[], bj: string): number {
-  if (!a.length || !b.length) return -1;
-  if (aj === bj) return 0;
-  const a0 = a[0];
-  const b0 = b[0];
-  if (sameGivenName(a0, b0) || canonicalGiven(a0) === canonicalGiven(b0)) return 1;
-  const jw = jaroWinkler(aj, bj);
-  if (jw >= 0.92 || a.includes(b0) || b.includes(a0)) return 2;
-  if (soundsAlike(a0, b0) || ((a0.length === 1 || b0.length === 1) && a0[0] === b0[0])) return 3;
-  if (jw >= 0.8) return 4;
-  return 5;
-}
-
-function oneEdit(a: string, b: string): boolean {
+/** Same length, and one character different or two neighbours transposed. */
+export function oneEdit(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length && diff < 3; i++) if (a[i] !== b[i]) diff++;
+  for (let i = 0; i < a.length && diff < 3; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) diff++;
   if (diff === 1) return true;
   if (diff === 2) {
-    // a transposition of neighbours
     for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return a[i] === b[i + 1] && a[i + 1] === b[i];
   }
   return false;
 }
 
-function dobLevel(a: Prepared, b: Prepared): number {
-  const x = a.dob;
-  const y = b.dob;
-  if (!x || !y) return -1;
-  if (x.y === y.y && x.m === y.m && x.d === y.d && x.m !== null && x.d !== null) return 0;
-  const eq = (p: number | null, q: number | null) => p === null || q === null || p === q;
-  if (x.y === y.y && eq(x.m, y.m) && eq(x.d, y.d)) return 1;
-  if (x.y === y.y && x.m !== null && x.d !== null && x.m === y.d && x.d === y.m) return 2;
-  if ((Math.abs((x.y ?? 0) - (y.y ?? 0)) === 1 && x.m === y.m && x.d === y.d) || oneEdit(a.dobText, b.dobText)) return 3;
-  if (x.y === y.y) return 4;
-  return 5;
-}
-
-function docLevel(a: Prepared, b: Prepared): { level: number; contradiction: boolean } {
-  if (!a.docs.length || !b.docs.length) return { level: -1, contradiction: false };
-  let best = 3;
-  let contradiction = false;
-  for (const p of a.docs) {
-    for (const q of b.docs) {
-      if (p.exact === q.exact) best = 0;
-      else if (p.key === q.key) best = Math.min(best, 1);
-      else if (p.key.length >= 6 && (oneEdit(p.key, q.key) || jaroWinkler(p.key, q.key) >= 0.93)) best = Math.min(best, 2);
-      else if (p.type && p.type === q.type && p.country && p.country === q.country) contradiction = true;
+/** oneEdit on two dates of birth written as 8 digits (as numbers). */
+function oneEditDigits(a: number, b: number): boolean {
+  let diff = 0;
+  let first = -1;
+  const da: number[] = DIGITS_A;
+  const db: number[] = DIGITS_B;
+  for (let i = 7; i >= 0; i--) {
+    da[i] = a % 10;
+    db[i] = b % 10;
+    a = (a - da[i]) / 10;
+    b = (b - db[i]) / 10;
+  }
+  for (let i = 0; i < 8; i++) {
+    if (da[i] !== db[i]) {
+      if (first < 0) first = i;
+      if (++diff > 2) return false;
     }
   }
-  return { level: best, contradiction: best === 3 && contradiction };
+  if (diff === 1) return true;
+  return diff === 2 && first < 7 && da[first] === db[first + 1] && da[first + 1] === db[first];
+}
+const DIGITS_A = new Array<number>(8).fill(0);
+const DIGITS_B = new Array<number>(8).fill(0);
+
+/** Where each field of a record sits in the comparator's row (16 integers: one cache line). */
+const FAM = 0;
+const GIV = 1;
+const END = 2;
+const FAMJ = 3;
+const GIVJ = 4;
+const DOB = 5;
+const DOBTEXT = 6;
+const DOC = 7;
+const DOCEND = 8;
+const ADDRESS = 9;
+const POSTCODE = 10;
+const CITY = 11;
+const PHONE = 12;
+const EMAIL = 13;
+const SEX = 14;
+/** The first document: exact and compare key ids, type and country, and its similarity
+ * signature (most records have one document; the others are read from the columns). */
+const DOC_EXACT = 15;
+const DOC_KEY = 16;
+const DOC_TYPE = 17;
+const DOC_COUNTRY = 18;
+const STRIDE = 20;
+
+/**
+ * Compares records of one table; holds the similarity caches of a run. What a comparison reads
+ * of a record is packed into one row of 16 integers: candidate pairs meet records in random
+ * order, and 17 separate columns cost 17 cache misses a record (about 3 µs a pair).
+ */
+export class Comparator {
+  private readonly jwNames: Similarity;
+  private readonly jwPlaces: Similarity;
+  private readonly jwContacts: Similarity;
+  private readonly jwDocs: Similarity;
+  private readonly row: Int32Array;
+  private readonly tokLen: Int32Array;
+  constructor(readonly t: RecordTable) {
+    this.jwNames = new Similarity(t.joined);
+    this.jwPlaces = new Similarity(t.places);
+    this.jwContacts = new Similarity(t.contacts);
+    this.jwDocs = new Similarity(t.docValues, true);
+    const row = (this.row = new Int32Array(t.n * STRIDE));
+    for (let i = 0; i < t.n; i++) {
+      const o = i * STRIDE;
+      row[o + FAM] = t.famStart.data[i];
+      row[o + GIV] = t.givStart.data[i];
+      row[o + END] = t.nameEnd.data[i];
+      row[o + FAMJ] = t.famJoined.data[i];
+      row[o + GIVJ] = t.givJoined.data[i];
+      const y = t.dobY.data[i];
+      row[o + DOB] = y ? y * 10000 + t.dobM.data[i] * 100 + t.dobD.data[i] : 0;
+      const text = t.places.values[t.dobText.data[i]];
+      row[o + DOBTEXT] = text.length === 8 ? Number(text) : -1;
+      row[o + DOC] = t.docStart.data[i];
+      row[o + DOCEND] = t.docEnd.data[i];
+      row[o + ADDRESS] = t.address.data[i];
+      row[o + POSTCODE] = t.postcode.data[i];
+      row[o + CITY] = t.city.data[i];
+      const phone = t.phone.data[i];
+      row[o + PHONE] = phone && t.contacts.values[phone].length >= 7 ? phone : 0;
+      row[o + EMAIL] = t.email.data[i];
+      row[o + SEX] = t.sex.data[i];
+      const d = t.docStart.data[i];
+      if (d < t.docEnd.data[i]) {
+        row[o + DOC_EXACT] = t.docExact.data[d];
+        row[o + DOC_KEY] = t.docKey.data[d];
+        row[o + DOC_TYPE] = t.docType.data[d];
+        row[o + DOC_COUNTRY] = t.docCountry.data[d];
+      }
+    }
+    this.tokLen = Int32Array.from(t.tokens.values, (v) => v.length);
+  }
+
+  /** Family-name level of name part [as, ae) (joined `aj`) against [bs, be). */
+  private familyLevel(as: number, ae: number, aj: number, bs: number, be: number, bj: number): number {
+    if (as === ae || bs === be) return -1;
+    if (aj === bj) return 0;
+    const tok = this.t.tok.data;
+    const len = this.tokLen;
+    const T = this.t.tokens;
+    for (let i = as; i < ae; i++) {
+      if (len[tok[i]] <= 2) continue;
+      for (let j = bs; j < be; j++) if (tok[i] === tok[j]) return 1;
+    }
+    const jw = this.jwNames.bound(aj, bj) >= 0.8 ? this.jwNames.get(aj, bj) : 0;
+    if (jw >= 0.92) return 2;
+    if (T.soundsAlike(tok[as], tok[bs])) return 3;
+    for (let i = as; i < ae; i++) {
+      if (len[tok[i]] <= 3) continue;
+      for (let j = bs; j < be; j++) if (T.soundsAlike(tok[i], tok[j])) return 3;
+    }
+    return jw >= 0.8 ? 4 : 5;
+  }
+
+  private givenLevel(as: number, ae: number, aj: number, bs: number, be: number, bj: number): number {
+    if (as === ae || bs === be) return -1;
+    if (aj === bj) return 0;
+    const tok = this.t.tok.data;
+    const T = this.t.tokens;
+    const a0 = tok[as];
+    const b0 = tok[bs];
+    if (T.canonical.data[a0] === T.canonical.data[b0] || T.sameGivenName(a0, b0)) return 1;
+    const jw = this.jwNames.bound(aj, bj) >= 0.8 ? this.jwNames.get(aj, bj) : 0;
+    if (jw >= 0.92) return 2;
+    for (let i = as; i < ae; i++) if (tok[i] === b0) return 2;
+    for (let j = bs; j < be; j++) if (tok[j] === a0) return 2;
+    if (T.soundsAlike(a0, b0)) return 3;
+    if ((this.tokLen[a0] === 1 || this.tokLen[b0] === 1) && T.values[a0].charCodeAt(0) === T.values[b0].charCodeAt(0)) return 3;
+    return jw >= 0.8 ? 4 : 5;
+  }
+
+  private dobLevel(oa: number, ob: number): number {
+    const row = this.row;
+    const x = row[oa + DOB];
+    const z = row[ob + DOB];
+    if (!x || !z) return -1;
+    const ya = (x / 10000) | 0;
+    const yb = (z / 10000) | 0;
+    const ma = ((x / 100) | 0) % 100;
+    const mb = ((z / 100) | 0) % 100;
+    const da = x % 100;
+    const db = z % 100;
+    if (x === z && ma && da) return 0;
+    if (ya === yb && (!ma || !mb || ma === mb) && (!da || !db || da === db)) return 1;
+    if (ya === yb && ma && da && ma === db && da === mb) return 2;
+    if ((Math.abs(ya - yb) === 1 && ma === mb && da === db) || oneEditDigits(row[oa + DOBTEXT], row[ob + DOBTEXT])) return 3;
+    return ya === yb ? 4 : 5;
+  }
+
+  /** Document level: the best agreement of any two of their documents. */
+  private docLevel(oa: number, ob: number): number {
+    const row = this.row;
+    const as = row[oa + DOC];
+    const ae = row[oa + DOCEND];
+    const bs = row[ob + DOC];
+    const be = row[ob + DOCEND];
+    if (as === ae || bs === be) return -1;
+    if (ae - as === 1 && be - bs === 1) {
+      // one document each: all from the rows
+      if (row[oa + DOC_EXACT] === row[ob + DOC_EXACT]) return 0;
+      return this.docPair(row[oa + DOC_KEY], row[ob + DOC_KEY], row[oa + DOC_TYPE], row[ob + DOC_TYPE], row[oa + DOC_COUNTRY], row[ob + DOC_COUNTRY]);
+    }
+    const t = this.t;
+    const exact = t.docExact.data;
+    const key = t.docKey.data;
+    const type = t.docType.data;
+    const country = t.docCountry.data;
+    let best = 4;
+    for (let p = as; p < ae; p++) {
+      for (let q = bs; q < be; q++) {
+        if (exact[p] === exact[q]) return 0;
+        best = Math.min(best, this.docPair(key[p], key[q], type[p], type[q], country[p], country[q]));
+      }
+    }
+    return best;
+  }
+
+  /** Two different document numbers: the same but for misreadings, one typing error, the same
+   * kind of document of the same country, or different documents. */
+  private docPair(ka: number, kb: number, ta: number, tb: number, ca: number, cb: number): number {
+    if (ka === kb) return 1;
+    // One typing error: a substitution or transposition (oneEdit), or a character dropped or
+    // doubled (Jaro-Winkler); the signature bound turns most pairs away first.
+    if (this.jwDocs.bound(ka, kb) >= 0.93) {
+      const pk = this.t.docValues.value(ka);
+      const qk = this.t.docValues.value(kb);
+      if (pk.length >= 6 && (oneEdit(pk, qk) || jaroWinkler(pk, qk) >= 0.93)) return 2;
+    }
+    return ta && ta === tb && ca && ca === cb ? 3 : 4;
+  }
+
+  private addressLevel(oa: number, ob: number): number {
+    const row = this.row;
+    const aa = row[oa + ADDRESS];
+    const ba = row[ob + ADDRESS];
+    const ap = row[oa + POSTCODE];
+    const bp = row[ob + POSTCODE];
+    const ac = row[oa + CITY];
+    const bc = row[ob + CITY];
+    if ((!aa && !ap && !ac) || (!ba && !bp && !bc)) return -1;
+    if (aa && aa === ba) return 0;
+    if (aa && ba && this.jwPlaces.reaches(aa, ba, 0.9)) return 1;
+    if ((ap && ap === bp) || (ac && bc && this.jwPlaces.reaches(ac, bc, 0.88))) return 2;
+    return 3;
+  }
+
+  /**
+   * The comparison vector of records a and b (written into v), trying the names both ways
+   * round. Returns true for a hard contradiction: the same document type and country with
+   * different numbers AND a different date of birth.
+   */
+  compare(a: number, b: number, v: Vector): boolean {
+    const row = this.row;
+    const oa = a * STRIDE;
+    const ob = b * STRIDE;
+    const fa = row[oa + FAM];
+    const ga = row[oa + GIV];
+    const ea = row[oa + END];
+    const fb = row[ob + FAM];
+    const gb = row[ob + GIV];
+    const eb = row[ob + END];
+    const fja = row[oa + FAMJ];
+    const gja = row[oa + GIVJ];
+    const fjb = row[ob + FAMJ];
+    const gjb = row[ob + GIVJ];
+    let fam = this.familyLevel(fa, ga, fja, fb, gb, fjb);
+    let giv = this.givenLevel(ga, ea, gja, gb, eb, gjb);
+    // One name part missing on one side: the name present may sit in either field.
+    if (fam < 0 || giv < 0) {
+      const x = this.familyLevel(fa, ga, fja, gb, eb, gjb);
+      const y = this.familyLevel(ga, ea, gja, fb, gb, fjb);
+      let best = 99;
+      if (x >= 0) best = x;
+      if (y >= 0 && y < best) best = y;
+      if (fam < 0 && giv >= 0 && best < giv && best <= 1) giv = best;
+      else if (giv < 0 && fam >= 0 && best < fam && best <= 1) fam = best;
+      else if (fam < 0 && giv < 0 && best <= 1) fam = best;
+    }
+    // Given and family names swapped (GONZALEZ, PEPE vs PEPE GONZALEZ entered the other way).
+    if (fam >= 0 && giv >= 0 && fam + giv > 2) {
+      const sf = this.familyLevel(fa, ga, fja, gb, eb, gjb);
+      if (sf >= 0 && sf <= 2) {
+        const sg = this.givenLevel(ga, ea, gja, fb, gb, fjb);
+        if (sg >= 0 && sf + sg < fam + giv && sg <= 2) {
+          fam = sf;
+          giv = sg;
+        }
+      }
+    }
+    v[0] = fam;
+    v[1] = giv;
+    v[2] = this.dobLevel(oa, ob);
+    v[3] = this.docLevel(oa, ob);
+    v[4] = this.addressLevel(oa, ob);
+    const pa = row[oa + PHONE];
+    const pb = row[ob + PHONE];
+    v[5] = pa && pb ? (pa === pb ? 0 : 1) : -1;
+    const ma = row[oa + EMAIL];
+    const mb = row[ob + EMAIL];
+    v[6] = ma && mb ? (ma === mb ? 0 : this.jwContacts.reaches(ma, mb, 0.85) ? 1 : 2) : -1;
+    const sa = row[oa + SEX];
+    const sb = row[ob + SEX];
+    v[7] = sa && sb ? (sa === sb ? 0 : 1) : -1;
+    return v[3] === 3 && v[2] >= 4;
+  }
 }
 
-function addressLevel(a: Prepared, b: Prepared): number {
-  if ((!a.address && !a.postcode && !a.city) || (!b.address && !b.postcode && !b.city)) return -1;
-  if (a.address && a.address === b.address) return 0;
-  if (a.address && b.address && jaroWinkler(a.address, b.address) >= 0.9) return 1;
-  if ((a.postcode && a.postcode === b.postcode) || (a.city && b.city && (a.city === b.city || jaroWinkler(a.city, b.city) >= 0.88))) return 2;
-  return 3;
+export const CONTRADICTION = 'same document type and country with different numbers, and different dates of birth';
+
+/** A vector as one integer (each level + 1 in base 7), for counting distinct patterns. */
+export function patternCode(v: Vector): number {
+  let c = 0;
+  for (let f = v.length - 1; f >= 0; f--) c = c * 7 + (v[f] + 1);
+  return c;
 }
 
-/** The comparison vector of two prepared records, trying the names both ways round. */
-export function compare(a: Prepared, b: Prepared): { vector: Vector; contradiction: string | null } {
+export function patternVector(code: number): Vector {
   const v = new Int8Array(FEATURES.length);
-  let fam = familyLevel(a.family, a.familyJoined, b.family, b.familyJoined);
-  let giv = givenLevel(a.given, a.givenJoined, b.given, b.givenJoined);
-  // One name part missing on one side: the name present may sit in either field.
-  if (fam < 0 || giv < 0) {
-    const cross = [
-      familyLevel(a.family, a.familyJoined, b.given, b.givenJoined),
-      familyLevel(a.given, a.givenJoined, b.family, b.familyJoined),
-    ].filter((l) => l >= 0);
-    const best = Math.min(...cross, 99);
-    if (fam < 0 && giv >= 0 && best < giv && best <= 1) giv = best;
-    else if (giv < 0 && fam >= 0 && best < fam && best <= 1) fam = best;
-    else if (fam < 0 && giv < 0 && best <= 1) fam = best;
+  for (let f = 0; f < v.length; f++) {
+    v[f] = (code % 7) - 1;
+    code = Math.floor(code / 7);
   }
-  // Given and family names swapped (GONZALEZ, PEPE vs PEPE GONZALEZ entered the other way).
-  if (fam >= 0 && giv >= 0 && fam + giv > 2) {
-    const sf = familyLevel(a.family, a.familyJoined, b.given, b.givenJoined);
-    const sg = givenLevel(a.given, a.givenJoined, b.family, b.familyJoined);
-    if (sf >= 0 && sg >= 0 && sf + sg < fam + giv && sf <= 2 && sg <= 2) {
-      fam = sf;
-      giv = sg;
-    }
-  }
-  v[0] = fam;
-  v[1] = giv;
-  v[2] = dobLevel(a, b);
-  const doc = docLevel(a, b);
-  v[3] = doc.level;
-  v[4] = addressLevel(a, b);
-  v[5] = a.phone.length >= 7 && b.phone.length >= 7 ? (a.phone === b.phone ? 0 : 1) : -1;
-  v[6] = a.email && b.email ? (a.email === b.email ? 0 : jaroWinkler(a.email, b.email) >= 0.85 ? 1 : 2) : -1;
-  v[7] = a.sex && b.sex ? (a.sex === b.sex ? 0 : 1) : -1;
-  // Hard contradiction: same document type and country with different numbers AND a different date of birth.
-  const contradiction = doc.contradiction && v[2] >= 4 ? 'same document type and country with different numbers, and different dates of birth' : null;
-  return { vector: v, contradiction };
-}
-
-/** Blocking keys: a pair is compared when the two records share at least one. */
-export function blockKeys(p: Prepared): string[] {
-  const keys: string[] = [];
-  const g0 = p.given[0] ?? '';
-  const f0 = p.family[0] ?? '';
-  if (p.dob && p.dob.m && p.dob.d) keys.push(`d:${p.dob.y}${p.dob.m}${p.dob.d}`);
-  if (p.dob && p.dob.y && g0) keys.push(`gy:${canonicalGiven(g0)}:${p.dob.y}`);
-  for (const t of p.family) if (t.length > 1 && g0) keys.push(`fg:${metaphone(t)[0]}:${g0[0]}`);
-  // the same key with the names the other way round
-  if (f0 && g0) keys.push(`fg:${metaphone(g0)[0]}:${f0[0]}`);
-  for (const d of p.docs) keys.push(`doc:${d.key}`);
-  if (p.postcode && f0) keys.push(`pc:${p.postcode}:${f0.slice(0, 2)}`);
-  if (p.phone.length >= 7) keys.push(`ph:${p.phone}`);
-  if (p.email) keys.push(`em:${p.email}`);
-  if (f0 && p.dob?.y) keys.push(`fy:${f0.slice(0, 3)}:${p.dob.y}`);
-  return keys;
+  return v;
 }

@@ -101,15 +101,30 @@ export function parseDob(raw: string | null | undefined): Dob | null {
 
 /** Document number as compared: letters and digits, the usual misreadings folded (O/0, I/L/1, S/5, B/8). */
 export function documentCompareKey(raw: string | null | undefined): string {
-  return (raw ?? '')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
-    .replace(/S/g, '5')
-    .replace(/B/g, '8');
+  const s = raw ?? '';
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c >= 48 && c <= 57) out += String.fromCharCode(c);
+    else if (c >= 65 && c <= 90) out += c === 79 ? '0' : c === 73 || c === 76 ? '1' : c === 83 ? '5' : c === 66 ? '8' : String.fromCharCode(c);
+  }
+  return out;
 }
 
+/** Document number as written, letters and digits only, upper case. */
 export function normaliseDocExact(raw: string | null | undefined): string {
-  return (raw ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const s = raw ?? '';
+  // Most numbers are already clean: no new string then.
+  let clean = true;
+  for (let i = 0; i < s.length && clean; i++) {
+    const c = s.charCodeAt(i);
+    clean = (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  }
+  return clean ? s : s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** The name groups a given-name token belongs to (nicknames, transliterations), or null. */
+export function groupsOf(token: string): number[] | null {
+  return GROUPS_OF.get(token) ?? null;
 }

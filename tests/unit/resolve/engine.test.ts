@@ -17,8 +17,10 @@ function population(n: number): PersonRecord[] {
       city: 'EL PASO',
     };
     out.push(base);
-    // a second record of every third person, with the usual entry differences
+    // a second record of every third person, with the usual entry differences: one part of
+    // the compound surname, or the whole name with another document
     if (i % 3 === 0) out.push({ ...base, id: `P${i}b`, family: base.family.split(' ')[0], docs: [{ type: 'PASSPORT', country: 'MEX', number: base.docs![0].number.replace(/(\d{3})/, '$1-') }] });
+    if (i % 6 === 1) out.push({ ...base, id: `P${i}c`, docs: [{ type: 'BORDER_CROSSING_CARD', country: 'MEX', number: `BC${2000000 + i * 31}` }] });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import m009 from './009-reject-handling';
 import m010 from './010-watch-agency';
 import m011 from './011-session';
 import m012 from './012-import-specs';
+import m013 from './013-resolution-names';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'watch-agency', sql: m010 },
   { version: 11, name: 'session', sql: m011 },
   { version: 12, name: 'import-specs', sql: m012 },
+  { version: 13, name: 'resolution-names', sql: m013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
