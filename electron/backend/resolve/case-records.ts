@@ -104,6 +104,8 @@ export function loadPersonRecords(db: Database.Database, only?: readonly number[
       }
     }
   }
+  table.trim();
+  nodeIds.trim();
   return { table, nodeIds: nodeIds.values(), subject: Uint8Array.from(subject), handling };
 }
 

@@ -24,6 +24,11 @@ const SEP = '\u0001';
 /** How many records' worth the average chance of agreeing on a name counts for. */
 const PRIOR_RECORDS = 500;
 
+/** The chance another record bears a name met `count` times among `total`, drawn towards `u`. */
+function uOf(count: number, total: number, u: number): number {
+  return (count - 1 + PRIOR_RECORDS * u) / (total - 1 + PRIOR_RECORDS);
+}
+
 export class NameFrequencies {
   private readonly family: Float64Array;
   private readonly given: Float64Array;
@@ -100,7 +105,6 @@ export class NameFrequencies {
     // Agreement found by the swapped or missing-part comparison: no single name to look up.
     const sameFamily = fa > 0 && fa === fb && this.family[fa] > 0;
     const sameGiven = ga > 0 && ga === gb && this.given[ga] > 0;
-    const uOf = (count: number, total: number, u: number) => (count - 1 + PRIOR_RECORDS * u) / (total - 1 + PRIOR_RECORDS);
     const uf = model.u[0][0];
     const ug = model.u[1][0];
     if (sameFamily && sameGiven) {

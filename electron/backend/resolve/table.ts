@@ -310,8 +310,15 @@ export class RecordTable {
     out.length = 0;
     out.push(this.source.data[i], this.famJoined.data[i], this.givJoined.data[i], this.dobText.data[i], this.sex.data[i]);
     out.push(this.address.data[i], this.city.data[i], this.postcode.data[i], this.phone.data[i], this.email.data[i]);
+    const s = this.docStart.data[i];
+    const e = this.docEnd.data[i];
+    if (e - s === 1) {
+      // one document (nearly every record): no order to fix
+      out.push(this.docType.data[s] * 4194304 + this.docCountry.data[s], this.docExact.data[s]);
+      return;
+    }
     const docs: number[] = [];
-    for (let k = this.docStart.data[i]; k < this.docEnd.data[i]; k++) docs.push(this.docType.data[k] * 4194304 + this.docCountry.data[k], this.docExact.data[k]);
+    for (let k = s; k < e; k++) docs.push(this.docType.data[k] * 4194304 + this.docCountry.data[k], this.docExact.data[k]);
     // documents in a fixed order, as pairs (type and country, number)
     const order = Array.from({ length: docs.length / 2 }, (_, k) => k).sort((x, y) => docs[2 * x] - docs[2 * y] || docs[2 * x + 1] - docs[2 * y + 1]);
     for (const k of order) out.push(docs[2 * k], docs[2 * k + 1]);
@@ -374,12 +381,28 @@ export class RecordTable {
       s = e;
     }
     // Groups numbered in record order (the first record of each), as before.
+    // (a group's first record is its representative: walking the records in order numbers them)
     const first = reps.values();
-    const order = Int32Array.from(first.keys()).sort((x, y) => first[x] - first[y]);
-    const renumber = new Int32Array(order.length);
-    order.forEach((r, k) => (renumber[r] = k));
+    const renumber = new Int32Array(first.length);
+    const repRecord = new Int32Array(first.length);
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      const r = repOf[i];
+      if (first[r] !== i) continue;
+      renumber[r] = next;
+      repRecord[next++] = i;
+    }
     for (let i = 0; i < n; i++) repOf[i] = renumber[repOf[i]];
-    return { repOf, repRecord: Int32Array.from(order, (r) => first[r]) };
+    return { repOf, repRecord };
+  }
+
+  /** Gives back the columns' spare capacity and add()'s caches once every record is in (a national day: ~200 MB). */
+  trim(): void {
+    // the caches of names and dates as written only serve add()
+    this.names.clear();
+    this.dobs.clear();
+    for (const v of Object.values(this)) if (v instanceof Column) v.trim();
+    for (const t of [this.tokens.meta1, this.tokens.meta2, this.tokens.canonical]) t.trim();
   }
 
   static of(records: readonly PersonRecord[]): RecordTable {

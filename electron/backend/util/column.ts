@@ -14,6 +14,10 @@ export class Column {
     }
     this.data[this.n++] = v;
   }
+  /** Gives back the spare capacity (up to half the column after doubling); pushing still works. */
+  trim(): void {
+    if (this.data.length > this.n) this.data = this.data.slice(0, Math.max(1, this.n));
+  }
   /** The values pushed so far (a view, not a copy). */
   values(): Int32Array {
     return this.data.subarray(0, this.n);
