@@ -8,4 +8,6 @@ await build({ ...common, ...esm, entryPoints: ['electron/main.ts'], outfile: 'di
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' });
 // The worker is loaded by URL next to the module that spawns it.
 await build({ ...common, entryPoints: ['electron/backend/db/worker.ts'], outfile: 'dist/electron/worker.js', ...esm });
+// The resolution run's vehicle reader, spawned by the DB worker (beside it once bundled).
+await build({ ...common, entryPoints: ['electron/backend/resolve/vehicle-worker.ts'], outfile: 'dist/electron/vehicle-worker.js', ...esm });
 console.log('built dist/electron');

@@ -10,7 +10,7 @@ import { canRead, strictestHandling } from '../access/rules';
 import { AppError } from '../errors';
 import { foldText, nameVariants } from '../util/text';
 import { indexOfNode, loadPersonRecords, recordInfo, storedNameCounts, storeNameCounts, type CaseRecords } from './case-records';
-import { writeVehicles } from './case-vehicles';
+import { startVehicleReads, writeVehicles } from './case-vehicles';
 import { explainIndexes, FEATURES, LEVELS, resolveTable, type Model, type PairExplanation, type PairScore, type Resolution } from './engine';
 import { Comparator } from './features';
 
@@ -94,8 +94,10 @@ export function runResolution(db: Database.Database, incremental = false): RunSu
   // its own scope, so the person records are garbage before the vehicle reads are loaded
   // (a national day holds 1.4 M of each: the peak is the larger phase, not their sum).
   return db.transaction(() => {
+    // The vehicles are read and resolved on another thread meanwhile (vehicle-worker.ts).
+    const vehicleReads = startVehicleReads(db);
     const p = resolveCasePersons(db, incremental, debug);
-    const vehicles = writeVehicles(db);
+    const vehicles = writeVehicles(db, vehicleReads ? vehicleReads.take() : undefined);
     debug('vehicles');
     db.prepare(`INSERT INTO meta(key, value) VALUES ('resolution_node_mark', @v) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run({
       v: String((db.prepare('SELECT max(id) FROM node').pluck().get() as number | null) ?? 0),

@@ -2,19 +2,36 @@
 // by VIN and plate (vehicles.ts) and written back as 'Vehicle (resolved)' nodes (for vehicle
 // records and vehicles read more than once).
 import type Database from 'better-sqlite3';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { Handling } from '../../../shared/model';
 import { strictestHandling } from '../access/rules';
 import { EVENT_COLUMNS } from '../ingest/loaders';
 import { Column } from '../util/column';
+import { spawnWorker } from '../util/spawn-worker';
 import { pickCells } from './case-records';
+import type { VehicleWorkerAnswer } from './vehicle-worker';
 import { normalisePlate, normaliseVinRead, resolveVehicles, vinCheckDigitOk, type VehicleRead } from './vehicles';
 
 /**
- * Vehicle records and the vehicle reads of crossing events resolved into vehicles
- * (vehicles.ts), written as 'Vehicle (resolved)' nodes with a 'record of' link from each
- * record and event. Called inside the run's transaction.
+ * The vehicles of a case as read and resolved, before anything is written: the reads of the
+ * vehicles that get a node (a vehicle record, or read twice or more), group after group
+ * (group g is reads [start[g], start[g + 1])). Plain data, so that a worker can work it out
+ * while the person phase runs (vehicle-worker.ts).
  */
-export function writeVehicles(db: Database.Database): number {
+export interface VehicleGroups {
+  start: number[];
+  nodeId: number[];
+  /** 'vehicle:KEY' or 'event:KEY'. */
+  id: string[];
+  vin: Array<string | null>;
+  plate: Array<string | null>;
+  handling: Handling[];
+  /** A vehicle record's label, else null. */
+  label: Array<string | null>;
+}
+
+/** Reads the vehicle records and the vehicle reads of crossing events and resolves them (vehicles.ts). */
+export function readVehicleGroups(db: Database.Database): VehicleGroups {
   // A small object a read (vin, plate, region); keys, nodes and handling in columns.
   const reads: VehicleRead[] = [];
   const keys: string[] = [];
@@ -66,7 +83,35 @@ export function writeVehicles(db: Database.Database): number {
   const groupOf = resolveVehicles(reads);
   // Reads by vehicle: one sort instead of an array a vehicle.
   const order = Int32Array.from(groupOf.keys()).sort((x, y) => groupOf[x] - groupOf[y] || x - y);
+  const out: VehicleGroups = { start: [], nodeId: [], id: [], vin: [], plate: [], handling: [], label: [] };
+  for (let s = 0; s < order.length; ) {
+    let e = s + 1;
+    while (e < order.length && groupOf[order[e]] === groupOf[order[s]]) e++;
+    // A vehicle read once, at one crossing, is its own entity without a node of its own (as a
+    // traveller crossing once is): a national day has half a million of them.
+    if (e - s > 1 || isRecord[order[s]]) {
+      out.start.push(out.id.length);
+      for (let k = s; k < e; k++) {
+        const i = order[k];
+        out.nodeId.push(nodeIds.data[i]);
+        out.id.push(`${isRecord[i] ? 'vehicle' : 'event'}:${keys[i]}`);
+        out.vin.push(reads[i].vin);
+        out.plate.push(reads[i].plate);
+        out.handling.push(handlings[handling.data[i]]);
+        out.label.push(labels.get(i) ?? null);
+      }
+    }
+    s = e;
+  }
+  out.start.push(out.id.length);
+  return out;
+}
 
+/**
+ * Vehicles written as 'Vehicle (resolved)' nodes with a 'record of' link from each record and
+ * event (`groups`: read by a worker meanwhile, or here). Called inside the run's transaction.
+ */
+export function writeVehicles(db: Database.Database, groups: VehicleGroups = readVehicleGroups(db)): number {
   const old = new Map((db.prepare(`SELECT id, key FROM node WHERE kind = 'vehicle_entity'`).all() as Array<{ id: number; key: string }>).map((r) => [r.key, r.id]));
   // Insert or update by the keys already read (an upsert with RETURNING cost 100 µs a row
   // inside the run's large transaction, this a few).
@@ -82,29 +127,24 @@ export function writeVehicles(db: Database.Database): number {
   const ftsDel = db.prepare('DELETE FROM node_fts WHERE rowid = ?');
   const ftsAdd = db.prepare('INSERT INTO node_fts(rowid, text) VALUES (?, ?)');
   const kept = new Set<string>();
-  const id = (i: number) => `${isRecord[i] ? 'vehicle' : 'event'}:${keys[i]}`;
-  for (let s = 0; s < order.length; ) {
-    let e = s + 1;
-    while (e < order.length && groupOf[order[e]] === groupOf[order[s]]) e++;
-    const idx = Array.from(order.subarray(s, e));
-    s = e;
-    // A vehicle read once, at one crossing, is its own entity without a node of its own (as a
-    // traveller crossing once is): a national day has half a million of them.
-    if (idx.length < 2 && !isRecord[idx[0]]) continue;
-    const ids = idx.map(id).sort((x, y) => Number(y.startsWith('vehicle:')) - Number(x.startsWith('vehicle:')) || x.localeCompare(y));
+  const g = groups;
+  for (let k = 0; k + 1 < g.start.length; k++) {
+    const idx = Array.from({ length: g.start[k + 1] - g.start[k] }, (_, j) => g.start[k] + j);
+    const ids = idx.map((i) => g.id[i]).sort((x, y) => Number(y.startsWith('vehicle:')) - Number(x.startsWith('vehicle:')) || x.localeCompare(y));
     const key = `V-${ids[0].replace(/^(vehicle|event):/, '')}`;
-    const vins = [...new Set(idx.map((i) => normaliseVinRead(reads[i].vin)).filter((v) => v.length === 17 && vinCheckDigitOk(v)))];
-    const plates = [...new Set(idx.map((i) => normalisePlate(reads[i].plate)).filter(Boolean))];
-    const record = idx.find((i) => isRecord[i]);
-    const name = record !== undefined ? labels.get(record)! : [plates[0], vins[0]].filter(Boolean).join(' · ');
-    const h = strictestHandling(idx.map((i) => handlings[handling.data[i]]));
+    const vins = [...new Set(idx.map((i) => normaliseVinRead(g.vin[i])).filter((v) => v.length === 17 && vinCheckDigitOk(v)))];
+    const plates = [...new Set(idx.map((i) => normalisePlate(g.plate[i])).filter(Boolean))];
+    const record = idx.find((i) => g.label[i] !== null);
+    const name = record !== undefined ? g.label[record]! : [plates[0], vins[0]].filter(Boolean).join(' · ');
+    const h = strictestHandling(idx.map((i) => g.handling[i]));
     const row = { id: upsert({ key, label: `${name} · ${idx.length} read${idx.length > 1 ? 's' : ''}`, handling: h, cells: JSON.stringify({ reads: idx.length, vins, plates }) }) };
     kept.add(key);
     ftsDel.run(row.id);
     ftsAdd.run(row.id, `${key.toLowerCase()} ${vins.join(' ').toLowerCase()} ${plates.join(' ').toLowerCase()}`);
     for (const i of idx) {
-      const why = vins.length && normaliseVinRead(reads[i].vin) === vins[0] ? 'same VIN' : normaliseVinRead(reads[i].vin).length === 17 ? 'VIN one character from a valid one, or the same plate' : 'same plate and region';
-      link.run({ src: nodeIds.data[i], dst: row.id, handling: handlings[handling.data[i]], attrs: JSON.stringify({ evidence: idx.length > 1 ? why : 'the only read of this vehicle' }) });
+      const vin = normaliseVinRead(g.vin[i]);
+      const why = vins.length && vin === vins[0] ? 'same VIN' : vin.length === 17 ? 'VIN one character from a valid one, or the same plate' : 'same plate and region';
+      link.run({ src: g.nodeId[i], dst: row.id, handling: g.handling[i], attrs: JSON.stringify({ evidence: idx.length > 1 ? why : 'the only read of this vehicle' }) });
     }
   }
   for (const [key, nodeId] of old) {
@@ -114,4 +154,51 @@ export function writeVehicles(db: Database.Database): number {
     db.prepare('DELETE FROM node WHERE id = ?').run(nodeId);
   }
   return kept.size;
+}
+
+const VEHICLE_WORKER = new URL(`./vehicle-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+/** How long a run waits for the vehicle worker before reading the vehicles itself. */
+const WORKER_PATIENCE_MS = 10 * 60_000;
+const WORKER_START_MS = 60_000;
+
+/**
+ * Starts reading the case's vehicles on another thread; `take()` waits for them
+ * (synchronously: the run is one transaction) and falls back to reading them here when the
+ * worker fails. Null for an in-memory database.
+ */
+export function startVehicleReads(db: Database.Database): { take(): VehicleGroups; answeredBy: 'worker' | 'this thread' | null } | null {
+  if (db.memory || !db.name || process.env.CROSSLINK_VEHICLE_WORKER === '0') return null;
+  const { port1, port2 } = new MessageChannel();
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  let worker: Worker;
+  try {
+    worker = spawnWorker(VEHICLE_WORKER, { path: db.name, port: port2, done }, [port2]);
+  } catch {
+    return null;
+  }
+  worker.unref();
+  let failed: string | null = null;
+  worker.on('error', (e) => (failed = e.message));
+  return {
+    answeredBy: null,
+    take(): VehicleGroups {
+      // A worker that never started (its modules failed to load) is given up after a minute.
+      const t0 = Date.now();
+      for (;;) {
+        const state = Atomics.load(done, 0);
+        if (state === 1 || Date.now() - t0 > (state === 0 ? WORKER_START_MS : WORKER_PATIENCE_MS)) break;
+        Atomics.wait(done, 0, state, 1000);
+      }
+      const answer = receiveMessageOnPort(port1)?.message as VehicleWorkerAnswer | undefined;
+      port1.close();
+      void worker.terminate();
+      if (answer && 'groups' in answer) {
+        this.answeredBy = 'worker';
+        return answer.groups;
+      }
+      if (process.env.CROSSLINK_RESOLVE_DEBUG) console.error('vehicle worker:', answer?.error ?? failed ?? 'no answer');
+      this.answeredBy = 'this thread';
+      return readVehicleGroups(db);
+    },
+  };
 }
