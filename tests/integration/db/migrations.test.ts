@@ -46,6 +46,9 @@ describe('migrations', () => {
     expect(plan('SELECT * FROM link WHERE dst = 1')).toMatch(/USING INDEX link_dst/);
     expect(plan('SELECT 1 FROM link WHERE src = 1 AND kind = \'has_phone\' AND dst = 2')).toMatch(/USING INDEX link_(src|dst)/);
     expect(plan(`SELECT * FROM node WHERE kind IN ('subject', 'vehicle') AND key = 'X'`)).toMatch(/USING INDEX node_kind_key/);
+    // A resolution re-run replaces its links without scanning every structural link (013).
+    expect(plan(`DELETE FROM link WHERE kind = 'resolved_as'`)).toMatch(/USING (COVERING )?INDEX link_resolved_as/);
+    expect(plan(`DELETE FROM link WHERE kind = 'possibly_same'`)).toMatch(/USING (COVERING )?INDEX link_possibly_same/);
     db.close();
   });
 });
