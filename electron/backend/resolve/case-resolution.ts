@@ -12,23 +12,9 @@ import { foldText, nameVariants } from '../util/text';
 import { indexOfNode, loadPersonRecords, recordInfo, storedNameCounts, storeNameCounts, type CaseRecords } from './case-records';
 import { startVehicleReads, writeVehicles } from './case-vehicles';
 import { explainIndexes, FEATURES, LEVELS, resolveTable, type Model, type PairExplanation, type PairScore, type Resolution } from './engine';
+import { decisionIndexes, listDecisions } from './decisions';
 import { Comparator } from './features';
 
-
-export interface Decision {
-  id: number;
-  at: string;
-  who: string;
-  action: 'same' | 'not_same' | 'alone';
-  a: string;
-  b: string | null;
-  note: string | null;
-  undoneAt: string | null;
-}
-
-export function listDecisions(db: Database.Database): Decision[] {
-  return db.prepare(`SELECT id, at, who, action, a, b, note, undone_at AS undoneAt FROM resolution_decision ORDER BY id DESC`).all() as Decision[];
-}
 
 function evidenceText(vector: Int8Array): string {
   return FEATURES.map((f, i) => (vector[i] < 0 ? null : `${f}: ${LEVELS[f][vector[i]]}`)).filter(Boolean).join('; ');
@@ -54,28 +40,6 @@ function lastModel(db: Database.Database): Model | null {
 }
 
 /** Analyst decisions as record indexes (decisions name records 'subject:ID' / 'traveller:ID'). */
-function decisionIndexes(db: Database.Database, indexOf: (node: number) => number | undefined) {
-  const nodeOf = db.prepare(`SELECT id FROM node WHERE kind = ? AND key = ?`).pluck();
-  const pick = (k: string | null): number | undefined => {
-    if (k === null) return undefined;
-    const at = k.indexOf(':');
-    const node = nodeOf.get(k.slice(0, at), k.slice(at + 1)) as number | undefined;
-    return node === undefined ? undefined : indexOf(node);
-  };
-  const notSame: Array<[number, number]> = [];
-  const forceSame: Array<[number, number]> = [];
-  const alone: number[] = [];
-  // Oldest first, so a later decision about the same records wins.
-  for (const d of listDecisions(db).filter((x) => !x.undoneAt).reverse()) {
-    const a = pick(d.a);
-    const b = pick(d.b);
-    if (a === undefined) continue;
-    if (d.action === 'alone') alone.push(a);
-    else if (b !== undefined) (d.action === 'same' ? forceSame : notSame).push([a, b]);
-  }
-  return { notSame, forceSame, alone };
-}
-
 /**
  * Resolves the identity-bearing records of the case and rewrites the person layer.
  * `incremental` (after an import): only pairs with a record added since the last run are
@@ -383,25 +347,4 @@ export function explainRecords(db: Database.Database, a: string, b: string): Pai
   const personOf = (node: number) => (db.prepare(`SELECT dst FROM link WHERE src = ? AND kind = 'resolved_as'`).pluck().get(node) as number | undefined) ?? -node;
   const d = listDecisions(db).find((x) => !x.undoneAt && ((x.a === ka && x.b === kb) || (x.a === kb && x.b === ka) || (x.action === 'alone' && (x.a === ka || x.a === kb))));
   return { ...best.e, decision: d ? `${d.action} by ${d.who} at ${d.at}` : null, sameEntity: personOf(loaded.nodeIds[best.ia]) === personOf(loaded.nodeIds[best.ib]) };
-}
-
-/** Records an analyst decision (record ids as 'subject:ID' / 'traveller:ID' or bare ids). */
-export function decide(db: Database.Database, who: string, action: Decision['action'], a: string, b: string | null, note: string | null): number {
-  const loaded = db.prepare(`SELECT kind, key FROM node WHERE kind IN ('subject', 'traveller') AND key = ?`);
-  const norm = (k: string) => {
-    if (/^(subject|traveller):/.test(k)) return k;
-    const r = loaded.get(k) as { kind: string; key: string } | undefined;
-    if (!r) throw new AppError('not_found', `No subject record or crossing with id '${k}' in this case.`);
-    return `${r.kind}:${r.key}`;
-  };
-  if (action !== 'alone' && !b) throw new AppError('invalid_input', `'${action}' needs two records.`);
-  return Number(
-    db.prepare(`INSERT INTO resolution_decision(at, who, action, a, b, note) VALUES (?, ?, ?, ?, ?, ?)`).run(new Date().toISOString(), who, action, norm(a), b ? norm(b) : null, note)
-      .lastInsertRowid,
-  );
-}
-
-export function undoDecision(db: Database.Database, id: number): void {
-  const r = db.prepare(`UPDATE resolution_decision SET undone_at = ? WHERE id = ? AND undone_at IS NULL`).run(new Date().toISOString(), id);
-  if (r.changes === 0) throw new AppError('not_found', `No open decision #${id}.`);
 }

@@ -1,7 +1,7 @@
 // String similarity and phonetics from talisman (by graphology's author): Jaro-Winkler and
 // Double Metaphone, rather than our own implementations.
 import * as jwModule from 'talisman/metrics/jaro-winkler';
-import type { Strings } from './table';
+import type { Strings } from './strings';
 import * as dmModule from 'talisman/phonetics/double-metaphone';
 
 // CommonJS with exports.default: unwrap whichever shape the loader hands over.
