@@ -4,7 +4,7 @@
 // a national day) by a sorted neighbourhood: ordered by name and date of birth, each record
 // meets the next `window`. The pairs of all rules are merged and each is compared once, so the
 // cost grows with the records, not with their square.
-import { Column } from '../util/column';
+import { Column, Doubles } from '../util/column';
 import type { RecordTable } from './table';
 
 /** Integer keys of one record under one rule (pushed into `out`). */
@@ -254,20 +254,6 @@ function mix52(k: number): number {
   return (a >>> 0) * 1048576 + (b >>> 12);
 }
 
-/** A growable column of doubles. */
-class Doubles {
-  data = new Float64Array(1 << 16);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.n++] = v;
-  }
-}
-
 /**
  * Groups of equal keys: each (key, position) is one double, the key hashed into the high bits
  * and the position in the low ones, and the lot sorted. Sorting a typed array is far cheaper
@@ -321,17 +307,10 @@ export interface BlockingOptions {
   fresh: Uint8Array | null;
 }
 
-/** A growable array of pair keys (a * n + b, a < b). */
-class Pairs {
-  data = new Float64Array(1 << 20);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.n++] = v;
+/** Pair keys (a * n + b, a < b). */
+class Pairs extends Doubles {
+  constructor() {
+    super(1 << 20);
   }
   /** Sorts and drops repeats (after each rule, so the array holds distinct pairs). */
   unique(): void {

@@ -23,3 +23,20 @@ export class Column {
     return this.data.subarray(0, this.n);
   }
 }
+
+/** A growable column of doubles (52-bit keys, pair keys a * n + b). */
+export class Doubles {
+  data: Float64Array;
+  n = 0;
+  constructor(capacity = 1 << 16) {
+    this.data = new Float64Array(capacity);
+  }
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.n++] = v;
+  }
+}
